@@ -1,0 +1,136 @@
+// Option parsing and the hand-over to the verbs.
+#include "command_line.h"
+
+#include <fnmatch.h>
+
+#include <boost/program_options.hpp>
+#include <iostream>
+
+#include "address_list.h"
+#include "console.h"
+#include "jail_system.h"
+#include "rc_command.h"
+#include "rc_conf_reader.h"
+
+namespace rcjail {
+
+namespace po = boost::program_options;
+
+namespace {
+
+struct Options {
+  std::string rcScript;  // $0 of the messages
+  std::string root = "/";
+  bool noSyslog = false;
+  bool help = false;
+  bool version = false;
+};
+
+const char* kUsage =
+    "usage: rcjail [--rc-script PATH] [--root DIR] [--no-syslog] VERB [ARG...]\n"
+    "  rc.d/jail verbs: [fast|force|one|quiet](start|stop|restart|rcvar|enable|disable|delete|\n"
+    "                   enabled|describe|extracommands|config|console|status|poll) [NAME...]\n"
+    "  rcjail verbs:    vars [PATTERN]   rc.conf variables with the file and line that set them\n";
+
+// Only the options before the verb are rcjail's; everything after the verb
+// belongs to it (console ducky /bin/csh -l).
+size_t leadingOptionCount(const std::vector<std::string>& args) {
+  size_t i = 0;
+  while (i < args.size() && args[i].rfind("--", 0) == 0 && args[i] != "--") {
+    bool takesValue = (args[i] == "--rc-script" || args[i] == "--root");
+    i += takesValue ? 2 : 1;
+  }
+  return std::min(i, args.size());
+}
+
+Options parseOptions(const std::vector<std::string>& leading) {
+  Options o;
+  po::options_description desc("rcjail options");
+  desc.add_options()("rc-script", po::value(&o.rcScript), "the $0 of the messages")(
+      "root", po::value(&o.root), "read the configuration under this directory")(
+      "no-syslog", po::bool_switch(&o.noSyslog), "do not send messages to syslog")(
+      "help", po::bool_switch(&o.help), "this text")("version", po::bool_switch(&o.version), "the version");
+  po::variables_map vm;
+  po::store(po::command_line_parser(leading).options(desc).run(), vm);
+  po::notify(vm);
+  return o;
+}
+
+std::string shellQuoted(const std::string& value) {
+  std::string out = "\"";
+  for (char c : value) {
+    if (c == '"' || c == '\\' || c == '$' || c == '`') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+int listVariables(const Variables& vars, const std::vector<std::string>& patterns) {
+  for (const auto& [name, v] : vars.all()) {
+    bool match = patterns.empty() ? v.where.file != "(environment)" : false;
+    for (const std::string& p : patterns) match = match || fnmatch(p.c_str(), name.c_str(), 0) == 0;
+    if (match) std::cout << name << "=" << shellQuoted(v.value) << "\t# " << v.where.str() << "\n";
+  }
+  return 0;
+}
+
+std::vector<std::string> childEnvironment(const Variables& vars) {
+  std::vector<std::string> env;
+  for (const auto& [name, v] : vars.all())
+    if (v.exported) env.push_back(name + "=" + v.value);
+  // jail_env: `export -- $jail_env` before the command.
+  for (const std::string& word : splitFields(vars.get("jail_env")))
+    if (word.find('=') != std::string::npos) env.push_back(word);
+  return env;
+}
+
+}  // namespace
+
+int runCommandLine(const std::string& program, const std::vector<std::string>& args, char** envp) {
+  size_t optionCount = leadingOptionCount(args);
+  Options options;
+  try {
+    options = parseOptions({args.begin(), args.begin() + static_cast<long>(optionCount)});
+  } catch (const po::error& e) {
+    std::cerr << "rcjail: " << e.what() << "\n" << kUsage;
+    return 2;
+  }
+  if (options.help) {
+    std::cout << kUsage;
+    return 0;
+  }
+  if (options.version) {
+    std::cout << "rcjail " << RCJAIL_VERSION << "\n";
+    return 0;
+  }
+  std::vector<std::string> rest(args.begin() + static_cast<long>(optionCount), args.end());
+  if (!rest.empty() && rest[0] == "--") rest.erase(rest.begin());
+  const std::string prefix = options.rcScript.empty() ? program : options.rcScript;
+
+  std::unique_ptr<SyslogSink> syslog;
+  if (!options.noSyslog) syslog = makeSystemSyslog();
+  Console console(prefix, syslog.get());
+
+  RcConfOptions readerOptions{FsRoot(options.root)};
+  RcConfResult loaded;
+  try {
+    loaded = loadRcConfig(readerOptions, environmentVariables(envp));
+  } catch (const ConfigError& e) {
+    console.error(e.describe());
+    return 1;
+  }
+  Variables& vars = loaded.vars;
+  console.configure(vars);
+  for (const std::string& line : loaded.debug) console.debug(line);
+
+  if (!rest.empty() && rest[0] == "vars") return listVariables(vars, {rest.begin() + 1, rest.end()});
+
+  PosixJailSystem system(prefix, childEnvironment(vars));
+  FsRoot root(options.root);
+  RcCommand command({vars, console, system, root, [] { return std::time(nullptr); }});
+  int status = command.runScript(rest);
+  console.flush();
+  return status;
+}
+
+}  // namespace rcjail

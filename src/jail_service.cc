@@ -1,0 +1,312 @@
+// start, stop, config, console and status as rc.d/jail runs them.
+#include "jail_service.h"
+
+#include <algorithm>
+#include <sstream>
+
+#include "address_list.h"
+#include "atomic_file.h"
+#include "jail_names.h"
+
+namespace rcjail {
+
+namespace {
+
+std::vector<std::string> concat(std::vector<std::string> a, const std::vector<std::string>& b) {
+  a.insert(a.end(), b.begin(), b.end());
+  return a;
+}
+
+// `echo $value`: the fields joined by single spaces, and a newline.
+std::string echoUnquoted(const std::string& value) {
+  std::string out;
+  for (const std::string& f : splitFields(value)) out += (out.empty() ? "" : " ") + f;
+  return out + "\n";
+}
+
+std::vector<std::string> lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) out.push_back(line);
+  return out;
+}
+
+// `read a b`: the first field, and the rest without surrounding blanks.
+std::pair<std::string, std::string> readTwoFields(const std::string& line) {
+  auto blank = [](char c) { return c == ' ' || c == '\t'; };
+  size_t i = 0;
+  while (i < line.size() && blank(line[i])) ++i;
+  size_t start = i;
+  while (i < line.size() && !blank(line[i])) ++i;
+  std::string first = line.substr(start, i - start);
+  while (i < line.size() && blank(line[i])) ++i;
+  size_t end = line.size();
+  while (end > i && blank(line[end - 1])) --end;
+  return {first, line.substr(i, end - i)};
+}
+
+}  // namespace
+
+std::vector<std::string> reversed(std::vector<std::string> names) {
+  std::reverse(names.begin(), names.end());
+  return names;
+}
+
+JailService::JailService(ServiceEnvironment env) : env_(env), quirks_(quirksFrom(env.vars)) {}
+
+std::string JailService::timestamp() const {
+  std::time_t t = env_.now();
+  struct tm tm;
+  localtime_r(&t, &tm);
+  char buf[32];
+  strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
+  return buf;
+}
+
+std::string JailService::varRun(const std::string& file) const { return env_.root.map("/var/run/" + file); }
+
+bool JailService::checkYesNo(const std::string& name) {
+  std::vector<Message> messages;
+  bool yes = rcjail::checkYesNo(name, env_.vars.get(name), messages);
+  env_.console.emit(messages);
+  return yes;
+}
+
+std::optional<JailSettings> JailService::parseOptions(const std::string& name) {
+  SettingsEnvironment senv{env_.root, quirks_, timestamp(),
+                           [this] {
+                             if (vimage_ < 0) {
+                               auto v = env_.system.sysctl("kern.features.vimage");
+                               vimage_ = v && *v != "0" ? 1 : 0;
+                             }
+                             return vimage_ == 1;
+                           },
+                           [this] {
+                             auto v = env_.system.sysctl("net.inet6.ip6.dad_count");
+                             try {
+                               return v ? std::stoi(*v) : 1;
+                             } catch (const std::exception&) {
+                               return 1;
+                             }
+                           }};
+  SettingsResult r = resolveJailSettings(env_.vars, name, senv);
+  env_.console.emit(r.messages);
+  // Stock resets _confwarn for every jail parsed (quirk 8); fix H keeps it.
+  obsoleteWarning_ = quirks_ == Quirks::Stock ? r.obsoleteWarning : (obsoleteWarning_ || r.obsoleteWarning);
+  if (!r.settings) return std::nullopt;
+  if (r.settings->rcConfStyle() && !writeGeneratedConfig(*r.settings)) return std::nullopt;
+  return r.settings;
+}
+
+bool JailService::writeGeneratedConfig(const JailSettings& s) {
+  std::string error = writeFileAtomically(env_.root.map(s.configFile), s.generatedText, 0644,
+                                          FileOwner{0, 0}, false);
+  if (error.empty()) return true;
+  env_.console.warn("cannot write " + s.configFile + ": " + error + ".  Jail " + s.name + " was ignored.");
+  return false;
+}
+
+void JailService::writeJidFile(const std::string& name, const std::string& jid) {
+  std::string error = writeFileAtomically(varRun("jail_" + name + ".id"), echoUnquoted(jid),
+                                          defaultFileMode(), std::nullopt, false);
+  if (!error.empty()) env_.console.warn("cannot write /var/run/jail_" + name + ".id: " + error + ".");
+}
+
+void JailService::removeJidFile(const std::string& name) { unlink(varRun("jail_" + name + ".id").c_str()); }
+
+bool JailService::isRunning(const std::string& name) {
+  RunRequest r{concat(splitFields(env_.vars.get("jail_jls")), {"-j", name})};
+  r.output = OutputMode::Discard;
+  return env_.system.run(r).status == 0;
+}
+
+std::vector<std::string> JailService::startCommand(const JailSettings& s) const {
+  const Variables& v = env_.vars;
+  std::string program = v.get(jailVariable(s.varName, "program"));
+  std::string flags = v.get(jailVariable(s.varName, "flags"));
+  if (program.empty()) program = v.get("jail_program");
+  if (flags.empty()) flags = v.get("jail_flags");
+  std::vector<std::string> argv = concat(splitFields(program), splitFields(flags));
+  argv.insert(argv.end(), {"-i", "-f"});
+  argv = concat(argv, quirks_ == Quirks::Stock ? splitFields(s.configFile) : std::vector{s.configFile});
+  argv.insert(argv.end(), {"-c", s.name});
+  return argv;
+}
+
+void JailService::startOne(const Prepared& p, const RunResult& result) {
+  Console& out = env_.console;
+  if (result.ok()) {
+    out.startmsg(" " + p.settings.displayName());
+    RunRequest jls{concat(splitFields(env_.vars.get("jail_jls")), {"-j", p.settings.name, "jid"})};
+    jls.output = OutputMode::StdoutOnly;
+    out.flush();
+    writeJidFile(p.settings.name, env_.system.run(jls).output);
+    return;
+  }
+  failed_ = true;
+  out.startmsg(" cannot start jail  \"" + p.settings.displayName() + "\": \n");
+  out.print(result.output);
+}
+
+int JailService::finishStart() {
+  bool printed = env_.console.startmsg(".\n");
+  // Stock returns the status of its last startmsg (quirk 7); fix G does not.
+  return quirks_ == Quirks::Stock && !printed ? 1 : 0;
+}
+
+int JailService::start(const std::vector<std::string>& names) {
+  if (names.empty()) return 0;
+  env_.console.startmsg("Starting jails:");
+  if (names[0] == "_ALL") return startAll();
+  bool parallel = checkYesNo("jail_parallel_start");
+  std::vector<std::pair<Prepared, std::unique_ptr<RunningProcess>>> running;
+  for (const std::string& given : names) {
+    std::optional<JailSettings> s = parseOptions(jailName(given));
+    if (!s) continue;
+    Prepared p{*s, startCommand(*s)};
+    RunRequest request{p.command};
+    env_.console.flush();
+    if (parallel) {
+      running.emplace_back(std::move(p), env_.system.start(request));
+    } else {
+      RunResult result = env_.system.run(request);
+      startOne(p, result);
+    }
+  }
+  for (auto& [p, process] : running) startOne(p, process->wait());
+  return finishStart();
+}
+
+int JailService::startAll() {
+  const Variables& v = env_.vars;
+  std::vector<std::string> argv = concat(splitFields(v.get("jail_program")), splitFields(v.get("jail_flags")));
+  argv.push_back("-f");
+  argv = concat(argv, splitFields(v.get("jail_conf")));
+  argv.push_back("-c");
+  if (!checkYesNo("jail_parallel_start")) argv.push_back("-p1");
+  RunRequest request{argv};
+  request.stdinFromDevNull = false;
+  env_.console.flush();
+  RunResult result = env_.system.run(request);
+  if (result.ok() || quirks_ == Quirks::Fixed) {
+    RunRequest jls{concat(splitFields(v.get("jail_jls")), {"jid", "name"})};
+    jls.output = OutputMode::StdoutOnly;
+    for (const std::string& line : lines(env_.system.run(jls).output)) {
+      auto [id, name] = readTwoFields(line);
+      env_.console.startmsg(" " + name);
+      writeJidFile(name, id);
+    }
+  }
+  if (!result.ok()) {
+    failed_ = true;
+    if (quirks_ == Quirks::Fixed) env_.console.startmsg("\n");
+    env_.console.print(result.output);
+  }
+  return finishStart();
+}
+
+int JailService::stop(const std::vector<std::string>& names) {
+  if (names.empty()) return 0;
+  Console& out = env_.console;
+  out.print("Stopping jails:");
+  if (names[0] == "_ALL") return stopAll();
+  std::vector<std::string> order = checkYesNo("jail_reverse_stop") ? reversed(names) : names;
+  for (const std::string& given : order) {
+    std::optional<JailSettings> s = parseOptions(jailName(given));
+    if (!s || !isRunning(s->name)) continue;
+    std::string program = env_.vars.get(jailVariable(s->varName, "program"));
+    if (program.empty()) program = env_.vars.get("jail_program");
+    out.print(" " + s->displayName());
+    RunRequest request{concat(splitFields(program), {"-q", "-f", s->configFile, "-r", s->name})};
+    request.stdinFromDevNull = false;
+    out.flush();
+    RunResult result = env_.system.run(request);
+    if (isRunning(s->name)) {
+      failed_ = true;
+      if (quirks_ == Quirks::Fixed) out.print("\n");
+      out.print(result.output);
+    } else {
+      removeJidFile(s->name);
+    }
+  }
+  out.print(".\n");
+  return quirks_ == Quirks::Fixed && failed_ ? 1 : 0;
+}
+
+int JailService::stopAll() {
+  const Variables& v = env_.vars;
+  Console& out = env_.console;
+  RunRequest jls{concat(splitFields(v.get("jail_jls")), {"name"})};
+  jls.output = OutputMode::StdoutOnly;
+  out.flush();
+  std::vector<std::string> running = lines(env_.system.run(jls).output);
+  if (checkYesNo("jail_reverse_stop")) running = reversed(running);
+  for (const std::string& line : running) {
+    std::string name = readTwoFields(line).first;
+    out.print(" " + name);
+    std::vector<std::string> argv = concat(splitFields(v.get("jail_program")), splitFields(v.get("jail_flags")));
+    argv.push_back("-f");
+    argv = concat(argv, splitFields(v.get("jail_conf")));
+    argv.insert(argv.end(), {"-r", name});
+    RunRequest request{argv};
+    request.stdinFromDevNull = false;
+    out.flush();
+    RunResult result = env_.system.run(request);
+    if (isRunning(name)) {
+      failed_ = true;
+      if (quirks_ == Quirks::Fixed) out.print("\n");
+      out.print(result.output);
+    } else {
+      removeJidFile(name);
+    }
+  }
+  out.print(".\n");
+  return quirks_ == Quirks::Fixed && failed_ ? 1 : 0;
+}
+
+int JailService::config(const std::vector<std::string>& names) {
+  if (names.empty() || names[0] == "_ALL") return 0;
+  for (const std::string& given : names) {
+    std::string name = jailName(given);
+    if (std::optional<JailSettings> s = parseOptions(name))
+      env_.console.print(name + ": parameters are in " + s->configFile + ".\n");
+  }
+  return 0;
+}
+
+int JailService::console(const std::vector<std::string>& args) {
+  if (args.empty() || (args.size() == 1 && args[0] == "_ALL")) {
+    env_.console.error("Specify a jail name.");
+    throw RcExit{3};
+  }
+  std::string name = jailName(args[0]);
+  std::vector<std::string> command;
+  if (args.size() == 1) {
+    std::string cmd = env_.vars.get(jailVariable(variableName(args[0]), "consolecmd"));
+    command = splitFields(cmd.empty() ? env_.vars.get("jail_consolecmd") : cmd);
+  } else {
+    for (size_t i = 1; i < args.size(); ++i) command = concat(command, splitFields(args[i]));
+  }
+  RunRequest request{concat(concat(splitFields(env_.vars.get("jail_jexec")), {name}), command)};
+  request.output = OutputMode::Inherit;
+  request.stdinFromDevNull = false;
+  env_.console.flush();
+  return env_.system.run(request).status;
+}
+
+int JailService::status() {
+  RunRequest request{concat(splitFields(env_.vars.get("jail_jls")), {"-N"})};
+  request.output = OutputMode::Inherit;
+  request.stdinFromDevNull = false;
+  env_.console.flush();
+  return env_.system.run(request).status;
+}
+
+int JailService::warnObsolete() {
+  if (obsoleteWarning_)
+    env_.console.warn("Per-jail configuration via jail_* variables  is obsolete.  Please consider migrating to " +
+                      env_.vars.get("jail_conf") + ".");
+  return quirks_ == Quirks::Fixed && failed_ ? 1 : 0;
+}
+
+}  // namespace rcjail

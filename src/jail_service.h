@@ -1,0 +1,78 @@
+// The verbs of rc.d/jail itself: start, stop, config, console, status, and
+// the start_postcmd warning. Everything the stock script prints, runs and
+// writes, through Console and JailSystem only.
+#pragma once
+
+#include <ctime>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "console.h"
+#include "fs_root.h"
+#include "jail_settings.h"
+#include "jail_system.h"
+#include "quirks.h"
+#include "variables.h"
+
+namespace rcjail {
+
+// rc.subr's `err N`: the script exits with N at once.
+struct RcExit {
+  int status;
+};
+
+struct ServiceEnvironment {
+  Variables& vars;
+  Console& console;
+  JailSystem& system;
+  const FsRoot& root;  // /var/run and configuration paths are mapped through it
+  std::function<std::time_t()> now;
+};
+
+class JailService {
+ public:
+  explicit JailService(ServiceEnvironment env);
+
+  // Each returns what the shell function would return.
+  int start(const std::vector<std::string>& names);
+  int stop(const std::vector<std::string>& names);
+  int config(const std::vector<std::string>& names);
+  int console(const std::vector<std::string>& args);
+  int status();
+  // start_postcmd (jail_warn): the obsolescence warning, and in the default
+  // mode the failure status of the start (fix F).
+  int warnObsolete();
+
+  Quirks quirks() const { return quirks_; }
+
+ private:
+  struct Prepared {
+    JailSettings settings;
+    std::vector<std::string> command;  // jail(8) argv
+  };
+  std::optional<JailSettings> parseOptions(const std::string& name);
+  bool writeGeneratedConfig(const JailSettings& s);
+  std::vector<std::string> startCommand(const JailSettings& s) const;
+  void startOne(const Prepared& p, const RunResult& result);
+  void writeJidFile(const std::string& name, const std::string& jid);
+  void removeJidFile(const std::string& name);
+  bool isRunning(const std::string& name);
+  int startAll();
+  int stopAll();
+  int finishStart();
+  std::string timestamp() const;
+  bool checkYesNo(const std::string& name);
+  std::string varRun(const std::string& file) const;
+
+  ServiceEnvironment env_;
+  Quirks quirks_;
+  bool obsoleteWarning_ = false;  // _confwarn
+  bool failed_ = false;           // fix F
+  int vimage_ = -1;               // kern.features.vimage cache: -1 unknown
+};
+
+// rc.subr's reverse_list.
+std::vector<std::string> reversed(std::vector<std::string> names);
+
+}  // namespace rcjail

@@ -1,0 +1,158 @@
+// A scripted jail(8)/jls(8)/jexec(8) for the unit tests: a table of running
+// jails, jids handed out from 1, failures on request, and a record of every
+// command line.
+#pragma once
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "jail_system.h"
+
+namespace rcjail::testing {
+
+class FakeJailSystem : public JailSystem {
+ public:
+  std::vector<std::vector<std::string>> calls;
+  std::vector<std::pair<std::string, int>> running;  // name, jid, in creation order
+  std::set<std::string> failCreate, failRemove;
+  std::vector<std::string> allJails;  // what `jail -f FILE -c` creates
+  std::map<std::string, std::string> sysctls = {{"kern.features.vimage", "1"},
+                                                {"net.inet6.ip6.dad_count", "1"}};
+  int nextJid = 1;
+
+  std::unique_ptr<RunningProcess> start(const RunRequest& request) override {
+    struct Done : RunningProcess {
+      RunResult r;
+      RunResult wait() override { return r; }
+    };
+    auto done = std::make_unique<Done>();
+    calls.push_back(request.argv);
+    done->r = handle(request.argv);
+    return done;
+  }
+
+  std::optional<std::string> sysctl(const std::string& name) override {
+    auto it = sysctls.find(name);
+    if (it == sysctls.end()) return std::nullopt;
+    return it->second;
+  }
+
+  bool isRunning(const std::string& name) const { return jidOf(name) > 0; }
+  int jidOf(const std::string& name) const {
+    for (auto& [n, j] : running)
+      if (n == name) return j;
+    return 0;
+  }
+  // The command lines, one string each, for compact assertions.
+  std::vector<std::string> commandLines() const {
+    std::vector<std::string> out;
+    for (auto& c : calls) {
+      std::string line;
+      for (auto& a : c) line += (line.empty() ? "" : " ") + a;
+      out.push_back(line);
+    }
+    return out;
+  }
+
+ private:
+  static std::string base(const std::string& path) { return path.substr(path.rfind('/') + 1); }
+
+  RunResult handle(const std::vector<std::string>& argv) {
+    RunResult r;
+    std::string program = base(argv[0]);
+    if (program == "jail") return jail(argv);
+    if (program == "jls") return jls(argv);
+    if (program == "jexec") {
+      r.status = argv.size() > 1 && isRunning(argv[1]) ? 0 : 1;
+      return r;
+    }
+    r.status = 127;
+    r.output = argv[0] + ": not found\n";
+    return r;
+  }
+
+  RunResult create(const std::string& name, bool printJid, bool quiet) {
+    RunResult r;
+    if (isRunning(name)) {
+      r.status = 1;
+      r.output = "jail: " + name + ": jail already exists\n";
+    } else if (failCreate.count(name)) {
+      r.status = 1;
+      r.output = "jail: " + name + ": simulated failure\n";
+    } else {
+      running.emplace_back(name, nextJid++);
+      r.output = printJid ? std::to_string(nextJid - 1) + "\n" : quiet ? "" : name + ": created\n";
+    }
+    return r;
+  }
+
+  RunResult jail(const std::vector<std::string>& argv) {
+    bool create = false, remove = false, printJid = false, quiet = false;
+    std::string name;
+    for (size_t i = 1; i < argv.size(); ++i) {
+      const std::string& a = argv[i];
+      if (a == "-f" || a == "-p") {
+        ++i;
+      } else if (a == "-c") {
+        create = true;
+      } else if (a == "-r") {
+        remove = true;
+      } else if (a == "-i") {
+        printJid = true;
+      } else if (a == "-q") {
+        quiet = true;
+      } else if (a.rfind("-", 0) != 0) {
+        name = a;
+      }
+    }
+    RunResult r;
+    if (create && name.empty()) {
+      for (const std::string& n : allJails) {
+        RunResult one = this->create(n, false, quiet);
+        r.output += one.output;
+        if (one.status) r.status = 1;
+      }
+      return r;
+    }
+    if (create) return this->create(name, printJid, quiet);
+    if (remove) {
+      if (failRemove.count(name)) {
+        r.status = 1;
+        r.output = "jail: " + name + ": simulated removal failure\n";
+      } else if (!isRunning(name)) {
+        r.status = 1;
+        r.output = "jail: \"" + name + "\" not found\n";
+      } else {
+        running.erase(std::find_if(running.begin(), running.end(), [&](auto& p) { return p.first == name; }));
+        if (!quiet) r.output = name + ": removed\n";
+      }
+    }
+    return r;
+  }
+
+  RunResult jls(const std::vector<std::string>& argv) {
+    RunResult r;
+    std::vector<std::string> args(argv.begin() + 1, argv.end());
+    if (args.size() >= 2 && args[0] == "-j") {
+      int jid = jidOf(args[1]);
+      if (!jid) {
+        r.status = 1;
+        r.output = "jls: jail \"" + args[1] + "\" not found\n";
+      } else if (args.size() > 2) {
+        r.output = std::to_string(jid) + "\n";
+      }
+      return r;
+    }
+    for (auto& [n, j] : running) {
+      if (args == std::vector<std::string>{"jid", "name"}) r.output += std::to_string(j) + " " + n + "\n";
+      if (args == std::vector<std::string>{"name"}) r.output += n + "\n";
+    }
+    if (args == std::vector<std::string>{"-N"}) r.output = " JID  IP Address      Hostname                      Path\n";
+    return r;
+  }
+};
+
+}  // namespace rcjail::testing
