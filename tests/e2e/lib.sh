@@ -1,0 +1,47 @@
+# Shared by the end-to-end tests: a scratch root, fake jail(8)/jls(8)/jexec(8)
+# programs that keep their jails in $FAKE_JAILS, and assertions that count.
+# Sourced; RCJAIL (the binary) comes from ctest's environment.
+set -u
+: "${RCJAIL:?RCJAIL must name the rcjail binary}"
+HERE=$(cd "$(dirname "$0")" && pwd)
+WORK=$(mktemp -d /tmp/rcjail-e2e.XXXXXX)
+trap 'rm -rf "$WORK"' EXIT
+ROOT=$WORK/root
+TOOLS=$WORK/tools
+export FAKE_JAILS=$WORK/jails
+mkdir -p "$ROOT/etc" "$ROOT/var/run" "$TOOLS" "$FAKE_JAILS"
+for t in jail jls jexec; do ln -s "$HERE/fake-jail-tool" "$TOOLS/$t"; done
+passed=0 failed=0
+
+# rc.conf lines that point rcjail at the fake tools, then the test's own.
+write_rc_conf() {
+	{
+		echo "jail_program=\"$TOOLS/jail\""
+		echo "jail_jls=\"$TOOLS/jls\""
+		echo "jail_jexec=\"$TOOLS/jexec\""
+		cat
+	} > "$ROOT/etc/rc.conf"
+}
+
+# run ARGS...: rcjail as rc.d/jail would run it; sets OUT, ERR, STATUS.
+run() {
+	"$RCJAIL" --root "$ROOT" --no-syslog --rc-script /etc/rc.d/jail "$@" \
+		> "$WORK/out" 2> "$WORK/err"
+	STATUS=$?
+	OUT=$(cat "$WORK/out")
+	ERR=$(cat "$WORK/err")
+}
+
+check() {	# check DESCRIPTION EXPECTED ACTUAL
+	if [ "$2" = "$3" ]; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+		printf 'FAIL: %s\n  expected: %s\n  actual:   %s\n' "$1" "$2" "$3"
+	fi
+}
+
+finish() {
+	echo "$passed passed, $failed failed"
+	[ "$failed" -eq 0 ]
+}
