@@ -17,12 +17,13 @@ struct Fixture {
   Variables vars;
   CapturedConsole cap;
   FakeJailSystem sys;
+  std::function<std::time_t()> clock = [] { return std::time_t(0); };
 
   Fixture() {
     addBuiltinDefaults(vars);
     dir.write("var/run/.keep", "");
   }
-  JailService service() { return JailService({vars, cap.console, sys, root, [] { return std::time_t(0); }}); }
+  JailService service() { return JailService({vars, cap.console, sys, root, clock}); }
   void legacy(const std::string& name, const std::string& host) {
     vars.set("jail_" + name + "_rootdir", "/j/" + name);
     vars.set("jail_" + name + "_hostname", host);

@@ -17,6 +17,7 @@ struct Fixture {
   Variables vars;
   CapturedConsole cap;
   FakeJailSystem sys;
+  std::function<std::time_t()> clock = [] { return std::time_t(0); };
 
   Fixture() {
     addBuiltinDefaults(vars);
@@ -27,7 +28,7 @@ struct Fixture {
     vars.set("jail_list", "ducky");
   }
   int script(const std::vector<std::string>& args) {
-    RcCommand c({vars, cap.console, sys, root, [] { return std::time_t(0); }});
+    RcCommand c({vars, cap.console, sys, root, clock});
     return c.runScript(args);
   }
 };
