@@ -11,6 +11,7 @@
 #include "jail_system.h"
 #include "rc_command.h"
 #include "rc_conf_reader.h"
+#include "verb_context.h"
 
 namespace rcjail {
 
@@ -65,7 +66,8 @@ std::string shellQuoted(const std::string& value) {
   return out + "\"";
 }
 
-int listVariables(const Variables& vars, const std::vector<std::string>& patterns) {
+int listVariables(const VerbContext& ctx, const std::vector<std::string>& patterns) {
+  const Variables& vars = ctx.vars;
   for (const auto& [name, v] : vars.all()) {
     bool match = patterns.empty() ? v.where.file != "(environment)" : false;
     for (const std::string& p : patterns) match = match || fnmatch(p.c_str(), name.c_str(), 0) == 0;
@@ -83,6 +85,17 @@ std::vector<std::string> childEnvironment(const Variables& vars) {
     if (word.find('=') != std::string::npos) env.push_back(word);
   return env;
 }
+
+// rcjail's own verbs, next to the rc.d/jail ones. Each gets what it may use
+// and its arguments; none of them is stock, so none has a quirks mode.
+struct OwnVerb {
+  const char* name;
+  int (*run)(const VerbContext&, const std::vector<std::string>& args);
+};
+
+const OwnVerb kOwnVerbs[] = {
+    {"vars", listVariables},
+};
 
 }  // namespace
 
@@ -123,10 +136,12 @@ int runCommandLine(const std::string& program, const std::vector<std::string>& a
   console.configure(vars);
   for (const std::string& line : loaded.debug) console.debug(line);
 
-  if (!rest.empty() && rest[0] == "vars") return listVariables(vars, {rest.begin() + 1, rest.end()});
-
   PosixJailSystem system(prefix, childEnvironment(vars));
   FsRoot root(options.root);
+  if (!rest.empty()) {
+    for (const OwnVerb& verb : kOwnVerbs)
+      if (rest[0] == verb.name) return verb.run({vars, console, system, root}, {rest.begin() + 1, rest.end()});
+  }
   RcCommand command({vars, console, system, root, [] { return std::time(nullptr); }});
   int status = command.runScript(rest);
   console.flush();

@@ -133,6 +133,11 @@ std::vector<std::string> JailService::startCommand(const JailSettings& s) const 
   return argv;
 }
 
+void JailService::report(const std::string& jail, const char* verb, JailResult result,
+                         const std::string& output) {
+  if (env_.outcomes) env_.outcomes->jailFinished({jail, verb, result, std::chrono::milliseconds(0), output});
+}
+
 void JailService::startOne(const Prepared& p, const RunResult& result) {
   Console& out = env_.console;
   if (result.ok()) {
@@ -141,9 +146,11 @@ void JailService::startOne(const Prepared& p, const RunResult& result) {
     jls.output = OutputMode::StdoutOnly;
     out.flush();
     writeJidFile(p.settings.name, env_.system.run(jls).output);
+    report(p.settings.name, "start", JailResult::Ok, result.output);
     return;
   }
   failed_ = true;
+  report(p.settings.name, "start", result.timedOut ? JailResult::TimedOut : JailResult::Failed, result.output);
   out.startmsg(" cannot start jail  \"" + p.settings.displayName() + "\": \n");
   out.print(result.output);
 }
@@ -195,6 +202,7 @@ int JailService::startAll() {
       auto [id, name] = readTwoFields(line);
       env_.console.startmsg(" " + name);
       writeJidFile(name, id);
+      report(name, "start", JailResult::Ok, result.output);
     }
   }
   if (!result.ok()) {
@@ -225,8 +233,10 @@ int JailService::stop(const std::vector<std::string>& names) {
       failed_ = true;
       if (quirks_ == Quirks::Fixed) out.print("\n");
       out.print(result.output);
+      report(s->name, "stop", JailResult::Failed, result.output);
     } else {
       removeJidFile(s->name);
+      report(s->name, "stop", JailResult::Ok, result.output);
     }
   }
   out.print(".\n");
@@ -256,8 +266,10 @@ int JailService::stopAll() {
       failed_ = true;
       if (quirks_ == Quirks::Fixed) out.print("\n");
       out.print(result.output);
+      report(name, "stop", JailResult::Failed, result.output);
     } else {
       removeJidFile(name);
+      report(name, "stop", JailResult::Ok, result.output);
     }
   }
   out.print(".\n");

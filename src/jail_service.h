@@ -10,6 +10,7 @@
 
 #include "console.h"
 #include "fs_root.h"
+#include "jail_outcome.h"
 #include "jail_settings.h"
 #include "jail_system.h"
 #include "quirks.h"
@@ -28,6 +29,7 @@ struct ServiceEnvironment {
   JailSystem& system;
   const FsRoot& root;  // /var/run and configuration paths are mapped through it
   std::function<std::time_t()> now;
+  OutcomeSink* outcomes = nullptr;  // told about every jail started or stopped
 };
 
 class JailService {
@@ -55,6 +57,7 @@ class JailService {
   bool writeGeneratedConfig(const JailSettings& s);
   std::vector<std::string> startCommand(const JailSettings& s) const;
   void startOne(const Prepared& p, const RunResult& result);
+  void report(const std::string& jail, const char* verb, JailResult result, const std::string& output);
   void writeJidFile(const std::string& name, const std::string& jid);
   void removeJidFile(const std::string& name);
   bool isRunning(const std::string& name);
