@@ -22,6 +22,8 @@ class FakeJailSystem : public JailSystem {
   std::map<std::string, std::string> sysctls = {{"kern.features.vimage", "1"},
                                                 {"net.inet6.ip6.dad_count", "1"}};
   int nextJid = 1;
+  // sysrc(8): the file that holds jail_enable, or "" when none does.
+  std::string sysrcFile = "/etc/rc.conf";
 
   std::unique_ptr<RunningProcess> start(const RunRequest& request) override {
     struct Done : RunningProcess {
@@ -65,12 +67,23 @@ class FakeJailSystem : public JailSystem {
     std::string program = base(argv[0]);
     if (program == "jail") return jail(argv);
     if (program == "jls") return jls(argv);
+    if (program == "sysrc") return sysrc(argv);
     if (program == "jexec") {
       r.status = argv.size() > 1 && isRunning(argv[1]) ? 0 : 1;
       return r;
     }
     r.status = 127;
     r.output = argv[0] + ": not found\n";
+    return r;
+  }
+
+  RunResult sysrc(const std::vector<std::string>& argv) {
+    RunResult r;
+    const std::string& op = argv[1];
+    if (op == "-vs") r.output = sysrcFile + ": jail_enable: NO -> " + argv[3].substr(argv[3].find('=') + 1) + "\n";
+    if (op == "-lEs") r.output = "/etc/rc.conf /etc/rc.conf.local /etc/rc.conf.d/jail\n";
+    if (op == "-Fif") r.status = argv[2] == sysrcFile ? 0 : 1;
+    if (op == "-x") r.status = sysrcFile.empty() ? 1 : 0;
     return r;
   }
 

@@ -134,4 +134,23 @@ BOOST_AUTO_TEST_CASE(start_failure_exit_status_and_force) {
   BOOST_TEST(script({"start"}) == 0);
 }
 
+BOOST_AUTO_TEST_CASE(enable_disable_delete_through_sysrc) {
+  BOOST_TEST(script({"enable"}) == 0);
+  BOOST_TEST(sys.commandLines().back() == "/usr/sbin/sysrc -vs jail jail_enable=YES");
+  BOOST_TEST(script({"onedisable"}) == 0);
+  BOOST_TEST(sys.commandLines().back() == "/usr/sbin/sysrc -vs jail jail_enable=NO");
+  sys.sysrcFile = "/etc/rc.conf.d/jail";
+  dir.write("etc/rc.conf.d/jail", "");
+  vars.set("service_delete_empty", "YES");
+  BOOST_TEST(script({"delete"}) == 0);
+  BOOST_TEST(cap.out() ==
+             "jail enabled in /etc/rc.conf\njail disabled in /etc/rc.conf\n"
+             "jail_enable deleted in /etc/rc.conf.d/jail\nEmpty file /etc/rc.conf.d/jail removed\n");
+  BOOST_TEST(!dir.exists("etc/rc.conf.d/jail"));
+  // disable is subject to the jail_enable check, enable and delete are not
+  vars.set("jail_enable", "NO");  // `onedisable` above set it, as rc.subr does in its shell
+  BOOST_TEST(script({"disable"}) == 0);
+  BOOST_TEST(sys.commandLines().back() == "/usr/sbin/sysrc -x jail_enable");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
