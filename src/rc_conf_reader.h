@@ -18,6 +18,7 @@ struct RcConfOptions {
   std::string service = "jail";  // NAME of load_rc_config NAME
   std::string shell = "/bin/sh"; // host path of the fallback shell
   enum class Mode { Auto, Native, Shell } mode = Mode::Auto;
+  std::string arg0 = "/etc/rc.d/jail";  // $0 as the files see it
 };
 
 struct RcConfResult {

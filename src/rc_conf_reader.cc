@@ -1,0 +1,170 @@
+// load_rc_config NAME, natively: the steps of rc.subr (defaults file and its
+// source_rc_confs, or /etc/rc.conf alone; then rc.conf.d/NAME under /etc and
+// every ${local_startup}) driven over the native sh interpreter. When a file
+// needs more than the interpreter runs, the whole load starts again in
+// /bin/sh (sh_fallback), so that both never mix.
+#include "rc_conf_reader.h"
+
+#include <algorithm>
+#include <dirent.h>
+#include <string_view>
+
+#include "sh_fallback.h"
+#include "sh_interpreter.h"
+
+namespace rcjail {
+
+namespace {
+
+constexpr std::string_view kDefaultsFile = "/etc/defaults/rc.conf";
+constexpr std::string_view kRcConf = "/etc/rc.conf";
+
+// What /etc/defaults/rc.conf and the stock rc.d/jail (`: ${jail_program:=...}`)
+// give rcjail, so that it works where there is no defaults file.
+constexpr std::pair<std::string_view, std::string_view> kBuiltinDefaults[] = {
+    {"jail_enable", "NO"},
+    {"jail_conf", "/etc/jail.conf"},
+    {"jail_confwarn", "YES"},
+    {"jail_parallel_start", "NO"},
+    {"jail_list", ""},
+    {"jail_reverse_stop", "NO"},
+    {"jail_program", "/usr/sbin/jail"},
+    {"jail_jls", "/usr/sbin/jls"},
+    {"jail_jexec", "/usr/sbin/jexec"},
+    {"jail_consolecmd", "/usr/bin/login -f root"},
+    {"rc_conf_files", "/etc/rc.conf /etc/rc.conf.local"},
+    {"local_startup", "/usr/local/etc/rc.d"},
+    {"rc_startmsgs", "YES"},
+    {"rc_info", "NO"},
+    {"rcshutdown_timeout", "90"},
+};
+
+// Variables a shell creates itself, with their initial values. sh ignores
+// IFS from the environment; both are dropped from the result unless a file
+// changed them, as the fallback drops PPID, PS1 and the like.
+constexpr std::pair<std::string_view, std::string_view> kShellVariables[] = {
+    {"IFS", " \t\n"},
+    {"OPTIND", "1"},
+};
+
+// The state a load starts from, the same for both paths.
+Variables startState(const Variables& initial) {
+  Variables vars = initial;
+  vars.unset("IFS");
+  addBuiltinDefaults(vars);
+  return vars;
+}
+
+// The regular files of a directory, as the glob DIR/* lists them.
+std::vector<std::string> directoryFiles(const FsRoot& root, const std::string& dir) {
+  std::vector<std::string> names;
+  if (DIR* d = opendir(root.map(dir).c_str())) {
+    while (dirent* entry = readdir(d)) {
+      if (entry->d_name[0] != '.') names.emplace_back(entry->d_name);
+    }
+    closedir(d);
+  }
+  std::sort(names.begin(), names.end());
+  std::vector<std::string> files;
+  for (const std::string& name : names) {
+    std::string path = dir + "/" + name;
+    if (root.regularFile(path)) files.push_back(path);
+  }
+  return files;
+}
+
+RcConfResult loadNatively(const RcConfOptions& options, const Variables& start) {
+  const FsRoot& root = options.root;
+  Variables vars = start;
+  for (const auto& [name, value] : kShellVariables)
+    if (!vars.isSet(name)) vars.set(name, std::string(value));
+  ShInterpreter sh(root, std::move(vars));
+  sh.state().arg0 = options.arg0;
+  RcConfResult result;
+
+  // rc.subr's dot: a function sourcing regular, non-empty files only.
+  auto dot = [&](const std::string& path) {
+    if (!root.nonEmptyRegularFile(path)) return;
+    sh.runInFunction({path}, [&] { sh.source(path); });
+  };
+  sh.runInFunction({options.service}, [&] {
+    if (root.readable(std::string(kDefaultsFile))) {
+      result.debug.push_back("Sourcing " + std::string(kDefaultsFile));
+      dot(std::string(kDefaultsFile));
+      if (sh.hasFunction("source_rc_confs")) sh.callFunction("source_rc_confs", {});
+    } else if (root.readable(std::string(kRcConf))) {
+      result.debug.push_back("Sourcing " + std::string(kRcConf) + " (" + std::string(kDefaultsFile) +
+                             " doesn't exist).");
+      dot(std::string(kRcConf));
+    }
+    const std::string* localStartup = sh.state().value("local_startup");
+    std::vector<std::string> dirs = sh.expander().splitUnquoted(localStartup ? *localStartup : "");
+    dirs.insert(dirs.begin(), "/etc");
+    for (std::string dir : dirs) {
+      if (dir.size() >= 5 && dir.compare(dir.size() - 5, 5, "/rc.d") == 0) dir.resize(dir.size() - 5);
+      const std::string path = dir + "/rc.conf.d/" + options.service;
+      if (root.regularFile(path)) {
+        result.debug.push_back("Sourcing " + path);
+        dot(path);
+      } else if (root.directory(path)) {
+        for (const std::string& file : directoryFiles(root, path)) {
+          result.debug.push_back("Sourcing " + file);
+          dot(file);
+        }
+      }
+    }
+  });
+
+  result.files = sh.sourcedFiles();
+  for (const std::string& line : sh.diagnostics()) result.debug.push_back(line);
+  result.vars = sh.state().takeVariables();
+  for (const auto& [name, value] : kShellVariables) {
+    const Variable* v = result.vars.find(name);
+    if (v != nullptr && v->value == value && !start.isSet(name)) result.vars.unset(name);
+  }
+  return result;
+}
+
+}  // namespace
+
+void addBuiltinDefaults(Variables& vars) {
+  for (const auto& [name, value] : kBuiltinDefaults) {
+    const Variable* v = vars.find(name);
+    if (v == nullptr || v->value.empty()) vars.set(name, std::string(value));
+  }
+}
+
+RcConfResult loadRcConfig(const RcConfOptions& options, const Variables& initial) {
+  const Variables start = startState(initial);
+  if (options.mode == RcConfOptions::Mode::Shell) {
+    RcConfResult result = loadRcConfigWithShell(options, start);
+    result.debug.insert(result.debug.begin(), "evaluating rc.conf with " + options.shell + " (requested)");
+    return result;
+  }
+  try {
+    return loadNatively(options, start);
+  } catch (const ShUnsupported& e) {
+    if (options.mode == RcConfOptions::Mode::Native) {
+      throw ConfigError(e.where(), std::string("not supported by the native reader: ") + e.what());
+    }
+    RcConfResult result = loadRcConfigWithShell(options, start);
+    result.debug.insert(result.debug.begin(), e.where().str() + ": uses " + e.what() +
+                                                  "; evaluating the whole load with " + options.shell);
+    return result;
+  }
+}
+
+Variables environmentVariables(char** envp) {
+  Variables vars;
+  for (char** e = envp; e != nullptr && *e != nullptr; ++e) {
+    std::string_view entry = *e;
+    std::size_t eq = entry.find('=');
+    if (eq == std::string_view::npos || !isShName(entry.substr(0, eq))) continue;
+    std::string_view name = entry.substr(0, eq);
+    vars.set(name, std::string(entry.substr(eq + 1)));
+    vars.slot(name).exported = true;
+  }
+  return vars;
+}
+
+}  // namespace rcjail

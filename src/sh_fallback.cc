@@ -1,0 +1,339 @@
+// The /bin/sh fallback of the rc.conf reader. The script below mirrors what
+// the native path does (rc.subr's load_rc_config and its `dot`), writes what
+// it sources and every variable to fd 9 as NUL-terminated records, and leaves
+// fds 1 and 2 to the files' own output, which ends up in the debug log.
+//
+// Limitation with a root other than "/": only the paths this script sources
+// itself are mapped (/etc/defaults/rc.conf, /etc/rc.conf, rc.conf.d). Paths
+// inside the files (the rc_conf_files that source_rc_confs reads, `.`
+// commands, `[ -r /path ]`, globs) are the host's, since sh cannot be told to
+// look elsewhere.
+#include "sh_fallback.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <map>
+#include <set>
+#include <spawn.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "rc_conf_locations.h"
+#include "sh_lexer.h"
+
+namespace rcjail {
+
+namespace {
+
+// @START@: the variables that are not in the environment; @ROOT@: the root
+// prefix; @SERVICE@: NAME of load_rc_config NAME. The dump keeps only names
+// that are valid and set; `set` output may hold other lines (multi-line
+// values, bash's functions), which the checks skip.
+constexpr std::string_view kScript = R"SH(__rcjail_dump() {
+	set | while IFS= read -r __rcjail_l; do
+		case $__rcjail_l in *=*) ;; *) continue ;; esac
+		__rcjail_n=${__rcjail_l%%=*}
+		case $__rcjail_n in ''|[0-9]*|*[!A-Za-z0-9_]*|__rcjail_*) continue ;; esac
+		eval "[ -n \"\${${__rcjail_n}+x}\" ]" || continue
+		eval "printf '%s%s=%s\\0' \"\$1\" \"\$__rcjail_n\" \"\${${__rcjail_n}}\""
+	done
+	[ "$2" = flags ] || return 0
+	export -p | while IFS= read -r __rcjail_l; do
+		case $__rcjail_l in
+		'export '*) __rcjail_l=${__rcjail_l#export } ;;
+		'declare -'*) __rcjail_l=${__rcjail_l#declare -* } ;;
+		*) continue ;;
+		esac
+		printf 'X%s\0' "${__rcjail_l%%=*}"
+	done
+	readonly -p | while IFS= read -r __rcjail_l; do
+		case $__rcjail_l in
+		'readonly '*) __rcjail_l=${__rcjail_l#readonly } ;;
+		'declare -'*) __rcjail_l=${__rcjail_l#declare -* } ;;
+		*) continue ;;
+		esac
+		printf 'R%s\0' "${__rcjail_l%%=*}"
+	done
+} >&9
+__rcjail_dump B
+@START@__rcjail_root=@ROOT@
+__rcjail_map() {
+	case $1 in
+	/*) __rcjail_path=$__rcjail_root$1 ;;
+	*) __rcjail_path=$1 ;;
+	esac
+}
+__rcjail_dot() {
+	__rcjail_map "$1"
+	if [ -f "$__rcjail_path" ] && [ -s "$__rcjail_path" ]; then
+		printf 'F%s\0' "$1" >&9
+		. "$__rcjail_path"
+	fi
+}
+__rcjail_load() {
+	__rcjail_map /etc/defaults/rc.conf
+	if [ -r "$__rcjail_path" ]; then
+		printf 'D%s\0' 'Sourcing /etc/defaults/rc.conf' >&9
+		__rcjail_dot /etc/defaults/rc.conf
+		case "$(type source_rc_confs 2>/dev/null)" in
+		*function*) source_rc_confs ;;
+		esac
+		printf 'C%s\0' "$rc_conf_files" >&9
+	else
+		__rcjail_map /etc/rc.conf
+		if [ -r "$__rcjail_path" ]; then
+			printf 'D%s\0' "Sourcing /etc/rc.conf (/etc/defaults/rc.conf doesn't exist)." >&9
+			__rcjail_dot /etc/rc.conf
+		fi
+	fi
+	for __rcjail_d in /etc ${local_startup}; do
+		__rcjail_f=${__rcjail_d%/rc.d}/rc.conf.d/@SERVICE@
+		__rcjail_map "$__rcjail_f"
+		if [ -f "$__rcjail_path" ]; then
+			printf 'D%s\0' "Sourcing $__rcjail_f" >&9
+			__rcjail_dot "$__rcjail_f"
+		elif [ -d "$__rcjail_path" ]; then
+			for __rcjail_g in "$__rcjail_path"/*; do
+				if [ -f "$__rcjail_g" ]; then
+					printf 'D%s\0' "Sourcing $__rcjail_f/${__rcjail_g##*/}" >&9
+					__rcjail_dot "$__rcjail_f/${__rcjail_g##*/}"
+				fi
+			done
+		fi
+	done
+}
+__rcjail_load @SERVICE@
+__rcjail_dump A flags
+)SH";
+
+void replaceAll(std::string& text, std::string_view from, const std::string& to) {
+  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+    text.replace(at, from.size(), to);
+  }
+}
+
+std::string buildScript(const RcConfOptions& options, const Variables& start) {
+  std::string assignments;
+  for (const auto& [name, v] : start.all()) {
+    if (!v.exported) assignments += name + "=" + shSingleQuote(v.value) + "\n";
+    if (v.readonly) assignments += "readonly " + name + "\n";
+  }
+  std::string script(kScript);
+  replaceAll(script, "@START@", assignments);
+  replaceAll(script, "@ROOT@", shSingleQuote(options.root.prefix()));
+  replaceAll(script, "@SERVICE@", shSingleQuote(options.service));
+  return script;
+}
+
+// An unlinked temporary file at fd 10 or above, so that it is never one of
+// the fds the child gets it on (dup2 onto itself would keep FD_CLOEXEC).
+class Capture {
+ public:
+  Capture() {
+    char name[] = "/tmp/rcjail-sh.XXXXXX";
+    int fd = mkostemp(name, O_CLOEXEC);
+    if (fd < 0) throw ConfigError({}, std::string("cannot create a temporary file: ") + strerror(errno));
+    unlink(name);
+    fd_ = fcntl(fd, F_DUPFD_CLOEXEC, 10);
+    close(fd);
+    if (fd_ < 0) throw ConfigError({}, std::string("cannot create a temporary file: ") + strerror(errno));
+  }
+  ~Capture() { close(fd_); }
+  Capture(const Capture&) = delete;
+  Capture& operator=(const Capture&) = delete;
+  int fd() const { return fd_; }
+  std::string read() const {
+    std::string out;
+    char buf[65536];
+    lseek(fd_, 0, SEEK_SET);
+    for (;;) {
+      ssize_t n = ::read(fd_, buf, sizeof buf);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;
+      out.append(buf, static_cast<std::size_t>(n));
+    }
+    return out;
+  }
+
+ private:
+  int fd_ = -1;
+};
+
+struct ShellRun {
+  int status = 0;
+  std::string dump, out, err;
+};
+
+ShellRun runShell(const RcConfOptions& options, const std::string& script, const Variables& start) {
+  Capture out, err, dump;
+  std::vector<std::string> argStrings = {options.shell, "-c", script, options.arg0};
+  std::vector<std::string> envStrings;
+  for (const auto& [name, v] : start.all())
+    if (v.exported) envStrings.push_back(name + "=" + v.value);
+  std::vector<char*> argv, envp;
+  for (std::string& s : argStrings) argv.push_back(s.data());
+  for (std::string& s : envStrings) envp.push_back(s.data());
+  argv.push_back(nullptr);
+  envp.push_back(nullptr);
+
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_adddup2(&actions, out.fd(), 1);
+  posix_spawn_file_actions_adddup2(&actions, err.fd(), 2);
+  posix_spawn_file_actions_adddup2(&actions, dump.fd(), 9);
+  pid_t pid = 0;
+  int rc = posix_spawn(&pid, options.shell.c_str(), &actions, nullptr, argv.data(), envp.data());
+  posix_spawn_file_actions_destroy(&actions);
+  if (rc != 0) throw ConfigError({}, "cannot run " + options.shell + ": " + strerror(rc));
+  int wstatus = 0;
+  while (waitpid(pid, &wstatus, 0) < 0 && errno == EINTR) {
+  }
+  ShellRun run;
+  run.status = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : 128 + WTERMSIG(wstatus);
+  run.dump = dump.read();
+  run.out = out.read();
+  run.err = err.read();
+  return run;
+}
+
+std::vector<std::string> splitBlanks(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while ((start = text.find_first_not_of(" \t\n", start)) != std::string::npos) {
+    std::size_t end = text.find_first_of(" \t\n", start);
+    if (end == std::string::npos) end = text.size();
+    out.push_back(text.substr(start, end - start));
+    start = end;
+  }
+  return out;
+}
+
+std::vector<std::string> lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    out.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+// The shell's last complaint, "ARG0: LINE: [FILE: ]MESSAGE" in dash's wording.
+[[noreturn]] void throwShellError(const RcConfOptions& options, const ShellRun& run,
+                                  const std::vector<std::string>& files) {
+  std::vector<std::string> errLines = lines(run.err);
+  while (!errLines.empty() && errLines.back().empty()) errLines.pop_back();
+  if (errLines.empty()) {
+    throw ConfigError({files.empty() ? "" : files.back(), 0},
+                      options.shell + " stopped before the end of the load (exit status " +
+                          std::to_string(run.status) + ")");
+  }
+  std::string message = errLines.back();
+  Location where{files.empty() ? "" : files.back(), 0};
+  const std::string prefix = options.arg0 + ": ";
+  if (message.rfind(prefix, 0) == 0) {
+    std::size_t digits = prefix.size();
+    std::size_t end = message.find_first_not_of("0123456789", digits);
+    if (end != digits && end != std::string::npos && message.compare(end, 2, ": ") == 0) {
+      where.line = std::stoi(message.substr(digits, end - digits));
+      message.erase(0, end + 2);
+      std::size_t colon = message.find(": ");
+      struct stat st;
+      if (message[0] == '/' && colon != std::string::npos &&
+          stat(message.substr(0, colon).c_str(), &st) == 0) {
+        std::string file = message.substr(0, colon);
+        const std::string& root = options.root.prefix();
+        if (!root.empty() && file.rfind(root + "/", 0) == 0) file.erase(0, root.size());
+        where.file = file;
+        message.erase(0, colon + 2);
+      }
+    }
+  }
+  throw ConfigError(where, message);
+}
+
+}  // namespace
+
+std::string shSingleQuote(const std::string& value) {
+  std::string out = "'";
+  for (char c : value) {
+    if (c == '\'') {
+      out += "'\\''";
+    } else {
+      out += c;
+    }
+  }
+  return out + "'";
+}
+
+RcConfResult loadRcConfigWithShell(const RcConfOptions& options, const Variables& start) {
+  ShellRun run = runShell(options, buildScript(options, start), start);
+
+  std::map<std::string, std::string> before, after;
+  std::set<std::string> exported, readonly;
+  RcConfResult result;
+  result.evaluatedByShell = true;
+  bool finished = false;
+  std::size_t pos = 0;
+  while (pos < run.dump.size()) {
+    std::size_t end = run.dump.find('\0', pos);
+    if (end == std::string::npos) end = run.dump.size();
+    std::string record = run.dump.substr(pos, end - pos);
+    pos = end + 1;
+    if (record.empty()) continue;
+    char tag = record[0];
+    std::string body = record.substr(1);
+    std::size_t eq = body.find('=');
+    switch (tag) {
+      case 'B': before[body.substr(0, eq)] = body.substr(eq + 1); break;
+      case 'A':
+        after[body.substr(0, eq)] = body.substr(eq + 1);
+        finished = true;
+        break;
+      case 'X': exported.insert(body); break;
+      case 'R': readonly.insert(body); break;
+      case 'F': result.files.push_back(body); break;
+      case 'D': result.debug.push_back(body); break;
+      case 'C': {
+        // source_rc_confs read these (the shell cannot say which): every
+        // readable one, once, as the stock function does.
+        std::set<std::string> seen;
+        for (const std::string& f : splitBlanks(body)) {
+          if (seen.insert(f).second && options.root.readable(f)) result.files.push_back(f);
+        }
+        break;
+      }
+      default: break;
+    }
+  }
+  for (const std::string& line : lines(run.out)) result.debug.push_back("sh output: " + line);
+  for (const std::string& line : lines(run.err)) result.debug.push_back("sh: " + line);
+  if (run.status != 0 || !finished) throwShellError(options, run, result.files);
+
+  std::map<std::string, Location> assigned = findAssignments(options.root, result.files);
+  Location lastFile{result.files.empty() ? "" : result.files.back(), 0};
+  for (auto& [name, value] : after) {
+    if (!isShName(name)) continue;
+    const Variable* initial = start.find(name);
+    auto shellOwn = before.find(name);
+    if (initial == nullptr && shellOwn != before.end() && shellOwn->second == value) continue;
+    Location where = lastFile;
+    if (auto it = assigned.find(name); it != assigned.end()) {
+      where = it->second;
+    } else if (initial != nullptr && initial->value == value) {
+      where = initial->where;
+    }
+    result.vars.set(name, value, where);
+    Variable& v = result.vars.slot(name);
+    v.exported = exported.count(name) > 0;
+    v.readonly = readonly.count(name) > 0;
+  }
+  return result;
+}
+
+}  // namespace rcjail

@@ -1,0 +1,26 @@
+// sh pattern matching (case, ${v#p} and friends, pathname expansion):
+// *, ?, [...] with ranges, negation (! or ^) and [:classes:]. Patterns are
+// written with a backslash before every character that was quoted. Matching
+// backtracks only to the last *, so it is O(pattern x text), never exponential.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace rcjail {
+
+// Whole-string match of `text` against `pattern` (backslash-escaped form).
+bool shPatternMatch(std::string_view pattern, std::string_view text);
+
+// Whether the pattern has an unescaped *, ? or [ (else it is a plain string).
+bool shPatternHasMeta(std::string_view pattern);
+
+// The pattern's text with escapes removed, for patterns without meta characters.
+std::string shPatternLiteral(std::string_view pattern);
+
+enum class ShTrim { SmallestPrefix, LargestPrefix, SmallestSuffix, LargestSuffix };
+
+// ${value#pattern} and the like: value with the matching prefix or suffix removed.
+std::string shTrim(std::string_view value, std::string_view pattern, ShTrim how);
+
+}  // namespace rcjail

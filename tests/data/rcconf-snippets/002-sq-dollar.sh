@@ -1,0 +1,3 @@
+a=literal
+b='$a ${a} $(cmd) `cmd` \n'
+c='it"s'

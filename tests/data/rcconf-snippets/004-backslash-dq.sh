@@ -1,0 +1,4 @@
+HOMEISH=h
+a="\$HOMEISH \`x\` \" \\ \a \n \{"
+b="tab\	end"
+c="trail\\"

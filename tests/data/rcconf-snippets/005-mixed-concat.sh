@@ -1,0 +1,4 @@
+x=X
+a="a"'b'c"$x"'$x'$x"d"
+b=pre"$x"post
+c='one'"two"'three'

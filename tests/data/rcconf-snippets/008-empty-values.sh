@@ -1,0 +1,6 @@
+a=
+b=""
+c=''
+d=""''""
+e=$unset_var
+f="$unset_var"

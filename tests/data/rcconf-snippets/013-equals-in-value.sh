@@ -1,0 +1,4 @@
+a=b=c
+b="x=y=z"
+c=--opt=value
+d==lead

@@ -1,0 +1,14 @@
+base="example.org"
+: ${jail_root:=/usr/jail}
+jail_enable="YES"
+jail_list="alpha"
+jail_list="${jail_list} bravo"
+jail_interface=em0
+jail_alpha_rootdir="${jail_root}/alpha"
+jail_alpha_hostname="alpha.${base}"
+jail_alpha_ip="192.0.2.${octet:-11}"
+jail_bravo_rootdir=${jail_root}/bravo
+jail_bravo_hostname='bravo.${base}'
+fqdn=bravo.sub.example.org
+jail_bravo_ip="192.0.2.${#fqdn}"
+jail_bravo_exec_start="/bin/sh /etc/rc ${fqdn%%.*} ${fqdn#*.} ${fqdn##*.} ${fqdn%.*}"

@@ -1,0 +1,3 @@
+#@ env HOME=/home/someone
+a=~/x
+b=~

@@ -1,0 +1,11 @@
+set -- a b c
+x=$@
+y="$@"
+z=$*
+IFS=:
+p=$@
+q="$*"
+IFS=
+r="$*"
+unset IFS
+s="$*"

@@ -1,0 +1,4 @@
+: this does nothing
+: "${a:=set by colon}"
+: ${b=plain}
+x=1 :

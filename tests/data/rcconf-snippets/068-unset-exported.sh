@@ -1,0 +1,3 @@
+export e=1
+unset e
+e=again

@@ -1,0 +1,4 @@
+x=outer
+f() { local x; kept=$x; x=inner; }
+f
+after=$x

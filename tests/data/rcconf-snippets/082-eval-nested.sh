@@ -1,0 +1,3 @@
+a=b
+eval "eval \"c=\$a\""
+eval 'if true; then d=yes; fi'

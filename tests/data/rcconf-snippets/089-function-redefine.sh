@@ -1,0 +1,5 @@
+f() { v=first; }
+f() { v=second; }
+f
+g() w=simple
+g

@@ -1,0 +1,1 @@
+jail_enable=YES

@@ -1,0 +1,2 @@
+#@ file /etc/rc.conf.local
+from_local=1

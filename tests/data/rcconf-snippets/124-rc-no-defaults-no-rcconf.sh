@@ -1,0 +1,3 @@
+#@ nodefaults
+#@ file /etc/rc.conf.d/jail
+from_d=1

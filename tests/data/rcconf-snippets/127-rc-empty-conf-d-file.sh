@@ -1,0 +1,2 @@
+a=1
+#@ file /etc/rc.conf.d/jail

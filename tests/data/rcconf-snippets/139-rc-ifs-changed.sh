@@ -1,0 +1,4 @@
+IFS=,
+rc_conf_files="@ROOT@/etc/rc.conf,@ROOT@/etc/extra"
+#@ file /etc/extra
+extra=read

@@ -1,0 +1,3 @@
+a="[$IFS]"
+b=$OPTIND
+OPTIND=5

@@ -1,0 +1,3 @@
+readonly jail_enable=YES
+#@ file /etc/rc.conf.d/jail
+other=1

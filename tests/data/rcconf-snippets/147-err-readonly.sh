@@ -1,0 +1,3 @@
+#@ error
+readonly r=1
+r=2

@@ -1,0 +1,3 @@
+#@ error
+if true; then
+  a=1

@@ -1,0 +1,2 @@
+#@ error
+. @ROOT@/etc/does-not-exist

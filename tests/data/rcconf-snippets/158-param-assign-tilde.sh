@@ -1,0 +1,3 @@
+#@ env HOME=/home/h
+a=${b:=~/x}
+c=${d:=x:~/y}

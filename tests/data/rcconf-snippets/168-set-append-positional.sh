@@ -1,0 +1,3 @@
+set -- a "b c"
+set -- "$@" d
+n=$# last=$3 mid=$2

@@ -1,0 +1,4 @@
+set -- top1 top2
+f() { shift; in_f=$1; }
+f x y
+after=$1

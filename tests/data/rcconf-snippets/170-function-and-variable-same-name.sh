@@ -1,0 +1,4 @@
+f=variable
+f() { called=yes; }
+f
+v=$f

@@ -1,0 +1,3 @@
+f() { eval 'return 4'; never=1; }
+f
+s=$?

@@ -1,0 +1,7 @@
+f() { return; }
+false
+f
+a=$?
+true
+f
+b=$?

@@ -1,0 +1,2 @@
+#@ file /etc/rc.conf.d/jail/f
+n=$#

@@ -1,0 +1,8 @@
+case "$unset" in
+"")
+  r=empty
+  ;;
+*)
+  r=set
+  ;;
+esac

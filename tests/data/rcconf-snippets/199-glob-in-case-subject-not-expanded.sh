@@ -1,0 +1,3 @@
+v='*'
+case $v in '*') r=star;; esac
+#@ file /data/x

@@ -1,0 +1,3 @@
+export x=global
+f() { local x=local; inner=$x; }
+f

@@ -1,0 +1,2 @@
+#@ error
+export 1abc=2

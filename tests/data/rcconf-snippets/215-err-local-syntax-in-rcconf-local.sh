@@ -1,0 +1,4 @@
+#@ error
+ok=1
+#@ file /etc/rc.conf.local
+x=$((

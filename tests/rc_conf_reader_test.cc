@@ -1,0 +1,299 @@
+// Tests of load_rc_config as the reader reproduces it: built-in defaults,
+// the defaults file and its source_rc_confs (two passes), /etc/rc.conf alone
+// without defaults, rc.conf.d as a file or a directory under every
+// local_startup, debug lines, the /bin/sh fallback and errors.
+#include <boost/test/unit_test.hpp>
+
+#include <chrono>
+#include <filesystem>
+#include <sys/stat.h>
+
+#include "rc_conf_fixture.h"
+#include "rc_conf_reader.h"
+
+namespace rcjail {
+namespace {
+
+// The FreeBSD-shaped defaults of tests/data, with plain /etc paths.
+std::string defaultsFile() {
+  std::string text = testing::readTestFile(RCJAIL_TEST_DATA "/rcconf-defaults.sh");
+  testing::replaceAllIn(text, "@ROOT@", "");
+  return text;
+}
+
+struct Tree {
+  testing::TempDir dir;
+  Tree& file(const std::string& path, const std::string& content) {
+    dir.write(path.substr(1), content);
+    return *this;
+  }
+  Tree& defaults() { return file("/etc/defaults/rc.conf", defaultsFile()); }
+  RcConfResult load(RcConfOptions::Mode mode = RcConfOptions::Mode::Auto, Variables initial = {}) const {
+    RcConfOptions options{FsRoot(dir.path())};
+    options.mode = mode;
+    return loadRcConfig(options, initial);
+  }
+  std::string error(RcConfOptions::Mode mode = RcConfOptions::Mode::Auto) const {
+    try {
+      load(mode);
+    } catch (const ConfigError& e) {
+      return e.describe();
+    }
+    return "";
+  }
+};
+
+bool contains(const std::vector<std::string>& lines, const std::string& line) {
+  return std::find(lines.begin(), lines.end(), line) != lines.end();
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(rc_conf_reader)
+
+BOOST_AUTO_TEST_CASE(builtin_defaults_fill_unset_or_empty_only) {
+  Variables vars;
+  vars.set("jail_enable", "YES");
+  vars.set("jail_conf", "");
+  addBuiltinDefaults(vars);
+  BOOST_TEST(vars.get("jail_enable") == "YES");
+  BOOST_TEST(vars.get("jail_conf") == "/etc/jail.conf");
+  BOOST_TEST(vars.get("jail_confwarn") == "YES");
+  BOOST_TEST(vars.get("jail_parallel_start") == "NO");
+  BOOST_TEST(vars.isSet("jail_list"));
+  BOOST_TEST(vars.get("jail_list") == "");
+  BOOST_TEST(vars.get("jail_reverse_stop") == "NO");
+  BOOST_TEST(vars.get("jail_program") == "/usr/sbin/jail");
+  BOOST_TEST(vars.get("jail_jls") == "/usr/sbin/jls");
+  BOOST_TEST(vars.get("jail_jexec") == "/usr/sbin/jexec");
+  BOOST_TEST(vars.get("jail_consolecmd") == "/usr/bin/login -f root");
+  BOOST_TEST(vars.get("rc_conf_files") == "/etc/rc.conf /etc/rc.conf.local");
+  BOOST_TEST(vars.get("local_startup") == "/usr/local/etc/rc.d");
+  BOOST_TEST(vars.get("rc_startmsgs") == "YES");
+  BOOST_TEST(vars.get("rc_info") == "NO");
+  BOOST_TEST(vars.get("rcshutdown_timeout") == "90");
+  BOOST_TEST(vars.find("jail_conf")->where.str() == "(built-in)");
+}
+
+BOOST_AUTO_TEST_CASE(environment_variables_are_exported) {
+  char a[] = "A=1", b[] = "B=x=y", bad[] = "1X=2", noeq[] = "NOEQ";
+  char* envp[] = {a, b, bad, noeq, nullptr};
+  Variables vars = environmentVariables(envp);
+  BOOST_TEST(vars.get("A") == "1");
+  BOOST_TEST(vars.get("B") == "x=y");
+  BOOST_TEST(vars.find("A")->exported);
+  BOOST_TEST(vars.all().size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(nothing_to_read_gives_the_builtin_defaults) {
+  Tree tree;
+  RcConfResult r = tree.load();
+  BOOST_TEST(r.vars.get("jail_enable") == "NO");
+  BOOST_TEST(r.vars.get("jail_jexec") == "/usr/sbin/jexec");
+  BOOST_TEST(r.files.empty());
+  BOOST_TEST(r.debug.empty());
+  BOOST_TEST(!r.evaluatedByShell);
+  BOOST_TEST(!r.vars.isSet("IFS"));
+  BOOST_TEST(!r.vars.isSet("OPTIND"));
+}
+
+BOOST_AUTO_TEST_CASE(defaults_then_rc_conf_files_in_order) {
+  Tree tree;
+  tree.defaults()
+      .file("/etc/rc.conf", "jail_enable=\"YES\"\njail_list=\"ducky\"\n")
+      .file("/etc/rc.conf.local", "jail_list=\"$jail_list goose\"\n");
+  RcConfResult r = tree.load();
+  BOOST_TEST(r.vars.get("jail_enable") == "YES");
+  BOOST_TEST(r.vars.get("jail_list") == "ducky goose");
+  BOOST_TEST(r.vars.find("jail_list")->where.str() == "/etc/rc.conf.local:1");
+  BOOST_TEST(r.vars.find("jail_conf")->where.str() == "/etc/defaults/rc.conf:41");
+  std::vector<std::string> files = {"/etc/defaults/rc.conf", "/etc/rc.conf", "/etc/rc.conf.local"};
+  BOOST_TEST(r.files == files, boost::test_tools::per_element());
+  std::vector<std::string> debug = {"Sourcing /etc/defaults/rc.conf"};
+  BOOST_TEST(r.debug == debug, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(second_pass_reads_files_added_by_a_file) {
+  Tree tree;
+  tree.defaults()
+      .file("/etc/rc.conf", "rc_conf_files=\"$rc_conf_files /etc/rc.conf.extra\"\n")
+      .file("/etc/rc.conf.extra", "extra=yes\nrc_conf_files=\"$rc_conf_files /etc/third\"\n")
+      .file("/etc/third", "third=read\n");
+  RcConfResult r = tree.load();
+  BOOST_TEST(r.vars.get("extra") == "yes");
+  BOOST_TEST(!r.vars.isSet("third"));  // only two passes, as in FreeBSD
+  BOOST_TEST(r.files.size() == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(each_rc_conf_file_is_read_once) {
+  Tree tree;
+  tree.defaults().file("/etc/rc.conf",
+                       "n=$((n+1))\nrc_conf_files=\"/etc/rc.conf /etc/rc.conf /etc/rc.conf.local\"\n");
+  RcConfResult r = tree.load();
+  BOOST_TEST(r.vars.get("n") == "1");
+}
+
+BOOST_AUTO_TEST_CASE(without_defaults_rc_conf_alone) {
+  Tree tree;
+  tree.file("/etc/rc.conf", "a=1\n").file("/etc/rc.conf.local", "b=1\n");
+  RcConfResult r = tree.load();
+  BOOST_TEST(r.vars.get("a") == "1");
+  BOOST_TEST(!r.vars.isSet("b"));
+  std::vector<std::string> debug = {"Sourcing /etc/rc.conf (/etc/defaults/rc.conf doesn't exist)."};
+  BOOST_TEST(r.debug == debug, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(empty_files_are_not_sourced) {
+  Tree tree;
+  tree.file("/etc/rc.conf", "").file("/etc/rc.conf.d/jail", "");
+  RcConfResult r = tree.load();
+  BOOST_TEST(r.files.empty());
+  BOOST_TEST(contains(r.debug, "Sourcing /etc/rc.conf.d/jail"));
+}
+
+BOOST_AUTO_TEST_CASE(rc_conf_d_as_a_file_overrides_rc_conf) {
+  Tree tree;
+  tree.defaults()
+      .file("/etc/rc.conf", "jail_enable=NO\n")
+      .file("/etc/rc.conf.d/jail", "jail_enable=YES\narg=$1\n")
+      .file("/usr/local/etc/rc.conf.d/jail", "jail_list=local\n");
+  RcConfResult r = tree.load();
+  BOOST_TEST(r.vars.get("jail_enable") == "YES");
+  BOOST_TEST(r.vars.get("arg") == "/etc/rc.conf.d/jail");  // rc.subr's dot passes the file
+  BOOST_TEST(r.vars.get("jail_list") == "local");
+  BOOST_TEST(contains(r.debug, "Sourcing /etc/rc.conf.d/jail"));
+  BOOST_TEST(contains(r.debug, "Sourcing /usr/local/etc/rc.conf.d/jail"));
+}
+
+BOOST_AUTO_TEST_CASE(rc_conf_d_as_a_directory_in_sorted_order) {
+  Tree tree;
+  tree.file("/etc/rc.conf.d/jail/20-b", "v=\"$v b\"\n")
+      .file("/etc/rc.conf.d/jail/10-a", "v=\"$v a\"\n")
+      .file("/etc/rc.conf.d/jail/30-empty", "")
+      .file("/etc/rc.conf.d/jail/.hidden", "v=\"$v hidden\"\n")
+      .file("/etc/rc.conf.d/jail/40-dir/x", "v=\"$v sub\"\n");
+  RcConfResult r = tree.load();
+  BOOST_TEST(r.vars.get("v") == " a b");
+  std::vector<std::string> debug = {"Sourcing /etc/rc.conf.d/jail/10-a", "Sourcing /etc/rc.conf.d/jail/20-b",
+                                    "Sourcing /etc/rc.conf.d/jail/30-empty"};
+  BOOST_TEST(r.debug == debug, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(every_local_startup_directory) {
+  Tree tree;
+  tree.file("/etc/rc.conf", "local_startup=\"/usr/local/etc/rc.d /opt/rc.d /srv\"\n")
+      .file("/opt/rc.conf.d/jail", "opt=1\n")
+      .file("/srv/rc.conf.d/jail", "srv=1\n");
+  RcConfResult r = tree.load();
+  BOOST_TEST(r.vars.get("opt") == "1");
+  BOOST_TEST(r.vars.get("srv") == "1");
+}
+
+BOOST_AUTO_TEST_CASE(service_name_selects_the_rc_conf_d_file) {
+  Tree tree;
+  tree.file("/etc/rc.conf.d/other", "other=1\n").file("/etc/rc.conf.d/jail", "jail=1\n");
+  RcConfOptions options{FsRoot(tree.dir.path())};
+  options.service = "other";
+  RcConfResult r = loadRcConfig(options, {});
+  BOOST_TEST(r.vars.isSet("other"));
+  BOOST_TEST(!r.vars.isSet("jail"));
+}
+
+BOOST_AUTO_TEST_CASE(unreadable_rc_conf_local_is_what_access_says) {
+  Tree tree;
+  tree.defaults().file("/etc/rc.conf.local", "secret=1\n");
+  std::string path = tree.dir.path() + "/etc/rc.conf.local";
+  chmod(path.c_str(), 0);
+  bool readable = access(path.c_str(), R_OK) == 0;  // true as root, as for sh's -r
+  BOOST_TEST(tree.load().vars.isSet("secret") == readable);
+}
+
+BOOST_AUTO_TEST_CASE(the_freebsd_shaped_defaults_evaluate_natively) {
+  Tree tree;
+  tree.defaults().file("/etc/defaults/vendor.conf", "vendor=1\n");
+  RcConfResult r = tree.load(RcConfOptions::Mode::Native);
+  BOOST_TEST(r.vars.get("_localbase") == "/usr/local");
+  BOOST_TEST(r.vars.get("local_startup") == "/usr/local/etc/rc.d");
+  BOOST_TEST(r.vars.get("source_rc_confs_defined") == "yes");
+  BOOST_TEST(r.vars.get("vendor") == "1");
+  BOOST_TEST(!r.vars.isSet("_rc_conf_done"));  // local to source_rc_confs
+}
+
+BOOST_AUTO_TEST_CASE(the_shared_compat_defaults_evaluate_natively) {
+  const std::string shared = "/work/shared/compat/base/rc.conf";
+  if (!std::filesystem::exists(shared)) return;  // ../shared is not in every checkout
+  Tree tree;
+  tree.file("/etc/defaults/rc.conf", testing::readTestFile(shared))
+      .file("/etc/rc.conf", "jail_enable=YES\n")
+      .file("/etc/rc.conf.local", "jail_list=local\n");
+  RcConfResult r = tree.load(RcConfOptions::Mode::Native);
+  BOOST_TEST(r.vars.get("jail_enable") == "YES");
+  BOOST_TEST(r.vars.get("jail_list") == "local");
+  BOOST_TEST(r.vars.get("jail_confwarn") == "YES");
+}
+
+BOOST_AUTO_TEST_CASE(unsupported_sh_falls_back_to_the_shell) {
+  Tree tree;
+  tree.file("/etc/rc.conf", "a=1\nhost=$(echo computed)\nb=\"$a $host\"\n");
+  RcConfResult r = tree.load();
+  BOOST_TEST(r.evaluatedByShell);
+  BOOST_TEST(r.vars.get("b") == "1 computed");
+  BOOST_REQUIRE(!r.debug.empty());
+  BOOST_TEST(r.debug[0] == "/etc/rc.conf:2: uses command substitution $(echo computed); "
+                          "evaluating the whole load with /bin/sh");
+}
+
+BOOST_AUTO_TEST_CASE(native_mode_refuses_unsupported_sh) {
+  Tree tree;
+  tree.file("/etc/rc.conf", "a=1\nb=2 | cat\n");
+  BOOST_TEST(tree.error(RcConfOptions::Mode::Native) ==
+             "/etc/rc.conf:2: not supported by the native reader: a pipeline");
+}
+
+BOOST_AUTO_TEST_CASE(shell_mode_is_recorded) {
+  Tree tree;
+  tree.file("/etc/rc.conf", "a=1\n");
+  RcConfResult r = tree.load(RcConfOptions::Mode::Shell);
+  BOOST_TEST(r.evaluatedByShell);
+  BOOST_TEST(r.vars.get("a") == "1");
+  BOOST_TEST(r.debug[0] == "evaluating rc.conf with /bin/sh (requested)");
+}
+
+BOOST_AUTO_TEST_CASE(syntax_errors_name_file_and_line) {
+  Tree tree;
+  tree.file("/etc/rc.conf", "a=1\n").file("/etc/rc.conf.d/jail", "x=1\ncase $x in\n");
+  BOOST_TEST(tree.error() == "/etc/rc.conf.d/jail:3: Syntax error: end of file unexpected (expecting \";;\")");
+}
+
+BOOST_AUTO_TEST_CASE(runtime_errors_name_file_and_line) {
+  Tree tree;
+  tree.file("/etc/rc.conf", "\njail_list=${jail_list:?must be set}\n");
+  BOOST_TEST(tree.error() == "/etc/rc.conf:2: jail_list: must be set");
+}
+
+BOOST_AUTO_TEST_CASE(ifs_from_the_environment_is_ignored) {
+  Tree tree;
+  tree.file("/etc/rc.conf", "set -- $v\nn=$#\n");
+  Variables initial;
+  initial.set("IFS", ":");
+  initial.set("v", "a:b c");
+  RcConfResult r = tree.load(RcConfOptions::Mode::Auto, initial);
+  BOOST_TEST(r.vars.get("n") == "2");
+}
+
+BOOST_AUTO_TEST_CASE(ten_thousand_assignments_are_fast) {
+  std::string text;
+  for (int i = 0; i < 10000; ++i) text += "jail_j" + std::to_string(i) + "_ip=\"192.0.2." + std::to_string(i % 250) + "\"\n";
+  Tree tree;
+  tree.file("/etc/rc.conf", text);
+  auto start = std::chrono::steady_clock::now();
+  RcConfResult r = tree.load(RcConfOptions::Mode::Native);
+  auto elapsed = std::chrono::steady_clock::now() - start;
+  BOOST_TEST(r.vars.get("jail_j9999_ip") == "192.0.2.249");
+  BOOST_TEST(r.vars.find("jail_j9999_ip")->where.line == 10000);
+  BOOST_TEST(std::chrono::duration_cast<std::chrono::seconds>(elapsed).count() < 5);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace rcjail
