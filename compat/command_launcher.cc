@@ -1,0 +1,172 @@
+// fork, enter, switch user, exec.
+#include "command_launcher.h"
+
+#include <grp.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <csignal>
+#include <cstdlib>
+#include <cstring>
+#include <optional>
+
+#include "linux_namespaces.h"
+#include "user_database.h"
+
+namespace rcjail::compat {
+namespace {
+
+// FreeBSD's default login class path: what exec.clean and jexec -l get there.
+constexpr const char* kCleanPath = "/sbin:/bin:/usr/sbin:/usr/bin:/usr/local/sbin:/usr/local/bin";
+
+[[noreturn]] void die(const LaunchSpec& spec, const std::string& what) {
+  const std::string line = spec.errorPrefix + what + "\n";
+  (void)!write(STDERR_FILENO, line.data(), line.size());
+  _exit(1);
+}
+
+void resetSignals() {
+  sigset_t none;
+  sigemptyset(&none);
+  sigprocmask(SIG_SETMASK, &none, nullptr);
+  for (int signal : {SIGCHLD, SIGPIPE, SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGUSR1, SIGUSR2})
+    std::signal(signal, SIG_DFL);
+}
+
+bool needsUser(const LaunchSpec& spec) { return spec.clean || !spec.user.empty(); }
+
+struct ResolvedUser {
+  UserEntry entry;
+  std::vector<gid_t> groups;
+};
+
+// The user from the passwd and group files under the current root.
+ResolvedUser lookUpUser(const LaunchSpec& spec) {
+  const std::string passwd = readTextFile("/etc/passwd");
+  std::optional<UserEntry> entry =
+      spec.user.empty() ? findUserById(passwd, getuid()) : findUser(passwd, spec.user);
+  if (!entry)
+    die(spec, spec.user.empty() ? "unknown uid " + std::to_string(getuid()) : spec.user + ": no such user");
+  return {*entry, groupsOfUser(readTextFile("/etc/group"), entry->name, entry->gid)};
+}
+
+[[noreturn]] void execute(const LaunchSpec& spec, std::optional<ResolvedUser> user) {
+  if (needsUser(spec)) {
+    if (!user) user = lookUpUser(spec);
+    if (spec.clean) {
+      const char* term = std::getenv("TERM");
+      const std::string keptTerm = term ? term : "";
+      clearenv();
+      setenv("PATH", kCleanPath, 1);
+      if (term) setenv("TERM", keptTerm.c_str(), 1);
+    }
+    if (!spec.user.empty()) {
+      if (setgroups(user->groups.size(), user->groups.data()) != 0)
+        die(spec, "setgroups " + user->entry.name + ": " + std::strerror(errno));
+      if (setgid(user->entry.gid) != 0)
+        die(spec, "setgid " + std::to_string(user->entry.gid) + ": " + std::strerror(errno));
+      if (setuid(user->entry.uid) != 0)
+        die(spec, "setuid " + std::to_string(user->entry.uid) + ": " + std::strerror(errno));
+    }
+    setenv("USER", user->entry.name.c_str(), 1);
+    setenv("HOME", user->entry.home.c_str(), 1);
+    setenv("SHELL", user->entry.shell.empty() ? "/bin/sh" : user->entry.shell.c_str(), 1);
+    if (spec.chdirHome && chdir(user->entry.home.c_str()) != 0)
+      die(spec, "chdir " + user->entry.home + ": " + std::strerror(errno));
+  }
+  if (!spec.directory.empty() && chdir(spec.directory.c_str()) != 0)
+    die(spec, "chdir " + spec.directory + ": " + std::strerror(errno));
+  for (const auto& [name, value] : spec.environment) setenv(name.c_str(), value.c_str(), 1);
+  if (spec.outputFd >= 0 && (dup2(spec.outputFd, STDOUT_FILENO) < 0 || dup2(spec.outputFd, STDERR_FILENO) < 0))
+    die(spec, std::string("exec.consolelog: ") + std::strerror(errno));
+  closeDescriptorsFrom(3);
+  std::vector<std::string> words = spec.command.argv;
+  if (words.empty()) {
+    const char* shell = std::getenv("SHELL");
+    words = {shell && *shell ? shell : "/bin/sh", "-i"};
+  }
+  std::vector<char*> argv;
+  for (std::string& word : words) argv.push_back(word.data());
+  argv.push_back(nullptr);
+  execvp(argv[0], argv.data());
+  die(spec, spec.execErrorWord + " " + words[0] + ": " + std::strerror(errno));
+}
+
+// A user of the host's passwd must be looked up before the jail's root hides it.
+std::optional<ResolvedUser> hostUserBeforeEntering(const LaunchSpec& spec) {
+  if (spec.inJail && spec.userFromHost && needsUser(spec)) return lookUpUser(spec);
+  return std::nullopt;
+}
+
+void enterOrDie(const LaunchSpec& spec) {
+  const std::string error = spec.networkOnly ? enterNetworkNamespace(spec.jailInit) : enterJail(spec.jailInit);
+  if (!error.empty()) die(spec, "jail_attach(" + std::to_string(spec.jailInit) + "): " + error);
+}
+
+int waitFor(pid_t child) {
+  int status = 0;
+  while (waitpid(child, &status, 0) < 0)
+    if (errno != EINTR) return W_EXITCODE(1, 0);
+  return status;
+}
+
+}  // namespace
+
+int exitCodeOf(int waitStatus) {
+  if (WIFEXITED(waitStatus)) return WEXITSTATUS(waitStatus);
+  if (WIFSIGNALED(waitStatus)) return 128 + WTERMSIG(waitStatus);
+  return 1;
+}
+
+pid_t launchCommand(const LaunchSpec& given) {
+  const pid_t pid = fork();
+  if (pid != 0) return pid;
+  resetSignals();
+  // An in-jail helper lives as long as its command: it must not keep jail(8)'s
+  // other descriptors (other jails' init sockets, the -J file) open that long.
+  LaunchSpec spec = given;
+  if (spec.outputFd >= 0) {
+    if (spec.outputFd != 3 && dup2(spec.outputFd, 3) < 0) die(spec, std::string("dup2: ") + std::strerror(errno));
+    spec.outputFd = 3;
+  }
+  closeDescriptorsFrom(spec.outputFd >= 0 ? 4 : 3);
+  if (spec.command.background) setsid();
+  std::optional<ResolvedUser> hostUser = hostUserBeforeEntering(spec);
+  if (!spec.inJail || spec.networkOnly) {
+    if (spec.networkOnly) enterOrDie(spec);
+    execute(spec, hostUser);
+  }
+  enterOrDie(spec);
+  // setns into a PID namespace applies to children only: fork once more and
+  // pass the command's end on to jail(8), which waits for this helper.
+  const pid_t child = fork();
+  if (child == 0) execute(spec, hostUser);
+  if (child < 0) die(spec, std::string("fork: ") + std::strerror(errno));
+  const int status = waitFor(child);
+  if (WIFSIGNALED(status)) {
+    const rlimit noCore{0, 0};
+    setrlimit(RLIMIT_CORE, &noCore);
+    std::signal(WTERMSIG(status), SIG_DFL);
+    raise(WTERMSIG(status));
+  }
+  _exit(WIFEXITED(status) ? WEXITSTATUS(status) : 1);
+}
+
+int runCommandAndWait(const LaunchSpec& spec) {
+  std::optional<ResolvedUser> hostUser = hostUserBeforeEntering(spec);
+  if (spec.inJail) enterOrDie(spec);
+  const pid_t child = fork();
+  if (child == 0) {
+    resetSignals();
+    execute(spec, hostUser);
+  }
+  if (child < 0) die(spec, std::string("fork: ") + std::strerror(errno));
+  // Like system(3): the terminal's signals are for the command.
+  std::signal(SIGINT, SIG_IGN);
+  std::signal(SIGQUIT, SIG_IGN);
+  return waitFor(child);
+}
+
+}  // namespace rcjail::compat

@@ -1,0 +1,273 @@
+// The holder process and the parent's side of its socket protocol: requests
+// are NUL-separated fields on a SOCK_SEQPACKET socket, answered by one
+// packet whose first byte is 'o' (done), 'c' (refused) or 'e' (failed).
+#include "jail_holder.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/prctl.h>
+#include <sys/signalfd.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <vector>
+
+#include "linux_mounts.h"
+#include "linux_namespaces.h"
+
+namespace rcjail::compat {
+namespace {
+
+constexpr size_t kMaxPacket = 65536;
+// How soon a jail notices that its last process, one that was not its child
+// (jexec's), has gone; children and jail(8)'s messages wake it at once.
+constexpr int kIdleCheckMs = 1000;
+
+std::vector<std::string> splitFields(const std::string& packet) {
+  std::vector<std::string> fields;
+  size_t at = 0;
+  for (;;) {
+    const size_t end = packet.find('\0', at);
+    fields.push_back(packet.substr(at, end == std::string::npos ? end : end - at));
+    if (end == std::string::npos) return fields;
+    at = end + 1;
+  }
+}
+
+std::string joinFields(const std::vector<std::string>& fields) {
+  std::string packet;
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (i) packet += '\0';
+    packet += fields[i];
+  }
+  return packet;
+}
+
+void sendPacket(int socket, const std::string& packet) {
+  while (send(socket, packet.data(), packet.size(), MSG_NOSIGNAL) < 0 && errno == EINTR) {
+  }
+}
+
+// nullopt at end of file or error.
+std::optional<std::string> receivePacket(int socket) {
+  std::string buffer(kMaxPacket, '\0');
+  ssize_t got;
+  while ((got = recv(socket, buffer.data(), buffer.size(), 0)) < 0 && errno == EINTR) {
+  }
+  if (got <= 0) return std::nullopt;
+  buffer.resize(static_cast<size_t>(got));
+  return buffer;
+}
+
+std::string reply(char kind, const std::string& text) { return std::string(1, kind) + text; }
+
+void ignoreSignal(int) {}
+
+// PID 1 of a namespace only gets signals it has a handler for; the handlers
+// do nothing, the signals are read synchronously from a signalfd.
+int watchSignals() {
+  sigset_t set;
+  sigemptyset(&set);
+  for (int signal : {SIGCHLD, SIGUSR1, SIGUSR2}) {
+    struct sigaction action{};
+    action.sa_handler = ignoreSignal;
+    sigaction(signal, &action, nullptr);
+    sigaddset(&set, signal);
+  }
+  sigprocmask(SIG_BLOCK, &set, nullptr);
+  return signalfd(-1, &set, SFD_CLOEXEC | SFD_NONBLOCK);
+}
+
+void reapChildren() {
+  while (waitpid(-1, nullptr, WNOHANG) > 0) {
+  }
+}
+
+// kill(-1, 0) from PID 1 reaches every other process of its namespace;
+// ESRCH means there is none.
+bool jailIsEmpty() { return kill(-1, 0) != 0 && errno == ESRCH; }
+
+// Serves jail(8) until the jail has its root, then runs as the jail's init.
+[[noreturn]] void runHolder(int socket, bool persistAfterCreate) {
+  setsid();
+  prctl(PR_SET_NAME, "jail-init", 0, 0, 0);
+  const int devnull = open("/dev/null", O_RDWR);
+  for (int fd = 0; fd < 3; ++fd) dup2(devnull, fd);
+  dup2(socket, 3);
+  closeDescriptorsFrom(4);
+  socket = 3;
+  const int signals = watchSignals();
+
+  const std::string privateError = makeMountsPrivate();
+  sendPacket(socket, privateError.empty() ? reply('o', "") : reply('e', privateError));
+  if (!privateError.empty()) _exit(1);
+
+  bool entered = false;
+  while (!entered) {
+    std::optional<std::string> packet = receivePacket(socket);
+    if (!packet) _exit(0);  // jail(8) gave up before the jail existed
+    const std::vector<std::string> f = splitFields(*packet);
+    if (f[0] == "mount" && f.size() == 7) {
+      const MountEntry entry{f[2], f[3], f[4], f[5]};
+      std::string error = checkJailPathComponent(f[1], entry.target, f[6], false);
+      if (!error.empty()) {
+        sendPacket(socket, reply('c', error));
+        continue;
+      }
+      error = performMount(linuxMountFor(entry));
+      sendPacket(socket, error.empty() ? reply('o', "") : reply('e', error));
+    } else if (f[0] == "enter" && f.size() == 5) {
+      std::string error = enterJailRoot(f[1]);
+      if (error.empty()) error = setHostname(f[2]);
+      if (error.empty() && !f[3].empty()) error = setDomainname(f[3]);
+      if (error.empty() && f[4] == "1") error = bringLoopbackUp();
+      sendPacket(socket, error.empty() ? reply('o', "") : reply('e', error));
+      entered = error.empty();
+    } else {
+      sendPacket(socket, reply('e', "bad request"));
+    }
+  }
+
+  // While jail(8) is still creating the jail it persists, as jail(8) sets
+  // persist for the time of exec.start on FreeBSD.
+  bool persist = true;
+  bool connected = true;
+  bool told = false;
+  for (;;) {
+    std::array<pollfd, 2> fds{pollfd{signals, POLLIN, 0}, pollfd{connected ? socket : -1, POLLIN, 0}};
+    poll(fds.data(), fds.size(), kIdleCheckMs);
+    signalfd_siginfo info{};
+    while (read(signals, &info, sizeof info) == sizeof info) {
+      if (info.ssi_signo == SIGUSR1) persist = false;
+      if (info.ssi_signo == SIGUSR2) persist = true;
+    }
+    if (connected && (fds[1].revents & (POLLIN | POLLHUP | POLLERR))) {
+      std::optional<std::string> packet = receivePacket(socket);
+      if (!packet) {
+        connected = false;
+        close(socket);
+        if (!told) persist = persistAfterCreate;
+      } else if (packet->starts_with("persist")) {
+        const std::vector<std::string> f = splitFields(*packet);
+        persist = f.size() == 2 && f[1] == "1";
+        told = true;
+      }
+    }
+    reapChildren();
+    if (!persist && jailIsEmpty()) _exit(0);
+  }
+}
+
+}  // namespace
+
+JailHolder::JailHolder(pid_t pid, unsigned long long startTime, int socket)
+    : pid_(pid), startTime_(startTime), socket_(socket) {}
+
+JailHolder::~JailHolder() {
+  if (socket_ >= 0) close(socket_);
+}
+
+std::unique_ptr<JailHolder> JailHolder::spawn(bool vnet, bool persistAfterCreate, std::string& error) {
+  std::array<int, 2> sockets{};
+  std::array<int, 2> pidPipe{};
+  if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sockets.data()) != 0) {
+    error = std::string("socketpair: ") + std::strerror(errno);
+    return nullptr;
+  }
+  if (pipe2(pidPipe.data(), O_CLOEXEC) != 0) {
+    error = std::string("pipe: ") + std::strerror(errno);
+    close(sockets[0]);
+    close(sockets[1]);
+    return nullptr;
+  }
+  // unshare(CLONE_NEWPID) affects only the children of the caller, and jail(8)
+  // itself must stay on the host: a middle process unshares and forks the holder.
+  const pid_t middle = fork();
+  if (middle == 0) {
+    close(sockets[0]);
+    close(pidPipe[0]);
+    std::string failure = unshareJailNamespaces(vnet);
+    pid_t holder = -1;
+    if (failure.empty()) {
+      holder = fork();
+      if (holder == 0) {
+        close(pidPipe[1]);
+        runHolder(sockets[1], persistAfterCreate);
+      }
+      if (holder < 0) failure = std::string("fork: ") + std::strerror(errno);
+    }
+    const std::string message = failure.empty() ? "P" + std::to_string(holder) : "E" + failure;
+    (void)!write(pidPipe[1], message.data(), message.size());
+    _exit(failure.empty() ? 0 : 1);
+  }
+  close(sockets[1]);
+  close(pidPipe[1]);
+  std::string message;
+  char buffer[256];
+  ssize_t got;
+  while ((got = read(pidPipe[0], buffer, sizeof buffer)) > 0 || (got < 0 && errno == EINTR))
+    if (got > 0) message.append(buffer, static_cast<size_t>(got));
+  close(pidPipe[0]);
+  if (middle > 0) waitpid(middle, nullptr, 0);
+  if (middle < 0 || message.empty() || message[0] != 'P') {
+    error = middle < 0 ? std::string("fork: ") + std::strerror(errno)
+                       : message.empty() ? "fork failed" : message.substr(1);
+    close(sockets[0]);
+    return nullptr;
+  }
+  const pid_t pid = static_cast<pid_t>(std::stol(message.substr(1)));
+  std::unique_ptr<JailHolder> holder(new JailHolder(pid, processStartTime(pid).value_or(0), sockets[0]));
+  std::optional<std::string> ready = receivePacket(sockets[0]);
+  if (!ready || (*ready)[0] != 'o') {
+    error = ready ? ready->substr(1) : "the jail's init exited";
+    killJail(pid, holder->startTime_);
+    return nullptr;
+  }
+  return holder;
+}
+
+std::string JailHolder::request(const std::string& message) {
+  sendPacket(socket_, message);
+  std::optional<std::string> answer = receivePacket(socket_);
+  return answer && !answer->empty() ? *answer : reply('e', "the jail's init exited");
+}
+
+MountReply JailHolder::mount(const std::string& param, const MountEntry& entry, const std::string& jailPath) {
+  const std::string answer =
+      request(joinFields({"mount", param, entry.source, entry.target, entry.type, entry.options, jailPath}));
+  MountReply out;
+  out.message = answer.substr(1);
+  if (answer[0] == 'c') out.outcome = MountReply::Outcome::Refused;
+  if (answer[0] == 'e') out.outcome = MountReply::Outcome::Failed;
+  return out;
+}
+
+std::string JailHolder::enterRoot(const std::string& path, const std::string& hostname,
+                                  const std::string& domainname, bool vnet) {
+  const std::string answer = request(joinFields({"enter", path, hostname, domainname, vnet ? "1" : "0"}));
+  return answer[0] == 'o' ? std::string() : answer.substr(1);
+}
+
+void JailHolder::release(bool persist) {
+  if (socket_ < 0) return;
+  sendPacket(socket_, joinFields({"persist", persist ? "1" : "0"}));
+  close(socket_);
+  socket_ = -1;
+}
+
+void signalPersist(pid_t initPid, bool persist) { kill(initPid, persist ? SIGUSR2 : SIGUSR1); }
+
+std::string killJail(pid_t initPid, unsigned long long startTime) {
+  if (!processAlive(initPid, startTime)) return {};
+  if (kill(initPid, SIGKILL) != 0 && errno != ESRCH) return std::strerror(errno);
+  // The kernel kills the rest of the PID namespace when its init dies.
+  waitUntilGone(initPid, startTime, 30000);
+  return {};
+}
+
+}  // namespace rcjail::compat

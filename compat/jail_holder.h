@@ -1,0 +1,61 @@
+// The jail's init: a small process that owns the jail's namespaces. jail(8)
+// forks it at the start of a creation and then asks it, over a socket, to
+// mount (inside the new mount namespace), to move into the jail root and to
+// set the hostname. After that it is PID 1 of the jail: it reaps orphans and
+// exits when no other process is left, unless the jail persists. Killing it
+// kills every process of the jail and takes its mounts along.
+#pragma once
+
+#include <sys/types.h>
+
+#include <memory>
+#include <string>
+
+#include "fstab_entry.h"
+
+namespace rcjail::compat {
+
+// The answer of the holder to one mount request.
+struct MountReply {
+  enum class Outcome { Mounted, Refused, Failed } outcome = Outcome::Mounted;
+  std::string message;  // Refused: jail(8)'s path check text; Failed: what mount(8) would print
+};
+
+class JailHolder {
+ public:
+  // Forks the holder into new namespaces. `persistAfterCreate` is what it
+  // falls back to if jail(8) goes away without saying. nullptr with `error`
+  // set when the namespaces cannot be made.
+  static std::unique_ptr<JailHolder> spawn(bool vnet, bool persistAfterCreate, std::string& error);
+  ~JailHolder();
+  JailHolder(const JailHolder&) = delete;
+  JailHolder& operator=(const JailHolder&) = delete;
+
+  pid_t pid() const { return pid_; }
+  unsigned long long startTime() const { return startTime_; }
+
+  MountReply mount(const std::string& param, const MountEntry& entry, const std::string& jailPath);
+  // Moves into `path` (pivot_root), sets the host and domain names, brings
+  // up the loopback of a vnet jail. Error text, empty on success.
+  std::string enterRoot(const std::string& path, const std::string& hostname,
+                        const std::string& domainname, bool vnet);
+  // The end of jail(8)'s part: the persist flag from now on, then hang up.
+  void release(bool persist);
+
+ private:
+  JailHolder(pid_t pid, unsigned long long startTime, int socket);
+  std::string request(const std::string& message);
+
+  pid_t pid_;
+  unsigned long long startTime_;
+  int socket_;
+};
+
+// For a running jail: change its persist flag (`jail -m persist`).
+void signalPersist(pid_t initPid, bool persist);
+
+// SIGKILL the init and wait until it and with it every process of the jail
+// are gone. Error text ("Operation not permitted"), empty on success.
+std::string killJail(pid_t initPid, unsigned long long startTime);
+
+}  // namespace rcjail::compat

@@ -1,0 +1,139 @@
+// The registry's text format for one jail.
+#include "jail_record.h"
+
+#include <cstdlib>
+
+#include "jail_parameters.h"
+
+namespace rcjail::compat {
+namespace {
+
+std::string escapeField(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '\\')
+      out += "\\\\";
+    else if (c == '\t')
+      out += "\\t";
+    else if (c == '\n')
+      out += "\\n";
+    else
+      out += c;
+  }
+  return out;
+}
+
+std::optional<std::string> unescapeField(std::string_view text) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\\') {
+      out += text[i];
+      continue;
+    }
+    if (++i == text.size()) return std::nullopt;
+    if (text[i] == '\\')
+      out += '\\';
+    else if (text[i] == 't')
+      out += '\t';
+    else if (text[i] == 'n')
+      out += '\n';
+    else
+      return std::nullopt;
+  }
+  return out;
+}
+
+std::vector<std::string_view> splitTabs(std::string_view line) {
+  std::vector<std::string_view> fields;
+  size_t at = 0;
+  for (;;) {
+    const size_t tab = line.find('\t', at);
+    fields.push_back(line.substr(at, tab == std::string_view::npos ? tab : tab - at));
+    if (tab == std::string_view::npos) return fields;
+    at = tab + 1;
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> JailRecord::values(std::string_view name) const {
+  if (name == "jid") return {std::to_string(jid)};
+  for (const RecordedParam& param : params)
+    if (param.name == name) return param.values;
+  return {};
+}
+
+std::string JailRecord::value(std::string_view name) const {
+  std::vector<std::string> all = values(name);
+  return all.empty() ? std::string() : all.front();
+}
+
+bool JailRecord::has(std::string_view name) const {
+  if (name == "jid") return true;
+  for (const RecordedParam& param : params)
+    if (param.name == name) return true;
+  return false;
+}
+
+void JailRecord::set(std::string_view name, std::vector<std::string> values) {
+  for (RecordedParam& param : params)
+    if (param.name == name) {
+      param.values = std::move(values);
+      return;
+    }
+  params.push_back({std::string(name), std::move(values)});
+}
+
+std::string formatJailRecord(const JailRecord& record) {
+  std::string text = "jid\t" + std::to_string(record.jid) + "\n";
+  text += "init\t" + std::to_string(record.initPid) + "\t" + std::to_string(record.initStartTime) + "\n";
+  for (const RecordedParam& param : record.params) {
+    text += "param\t" + escapeField(param.name);
+    for (const std::string& value : param.values) text += "\t" + escapeField(value);
+    text += "\n";
+  }
+  return text;
+}
+
+std::optional<JailRecord> parseJailRecord(std::string_view text) {
+  JailRecord record;
+  bool sawJid = false;
+  bool sawInit = false;
+  size_t at = 0;
+  while (at < text.size()) {
+    size_t end = text.find('\n', at);
+    if (end == std::string_view::npos) end = text.size();
+    const std::vector<std::string_view> fields = splitTabs(text.substr(at, end - at));
+    at = end + 1;
+    if (fields.size() == 1 && fields[0].empty()) continue;
+    if (fields[0] == "jid" && fields.size() == 2) {
+      std::optional<long> jid = parseInteger(fields[1]);
+      if (!jid || *jid <= 0) return std::nullopt;
+      record.jid = static_cast<int>(*jid);
+      sawJid = true;
+    } else if (fields[0] == "init" && fields.size() == 3) {
+      std::optional<long> pid = parseInteger(fields[1]);
+      if (!pid || *pid <= 0) return std::nullopt;
+      record.initPid = static_cast<pid_t>(*pid);
+      record.initStartTime = std::strtoull(std::string(fields[2]).c_str(), nullptr, 10);
+      sawInit = true;
+    } else if (fields[0] == "param" && fields.size() >= 2) {
+      RecordedParam param;
+      std::optional<std::string> name = unescapeField(fields[1]);
+      if (!name) return std::nullopt;
+      param.name = *name;
+      for (size_t i = 2; i < fields.size(); ++i) {
+        std::optional<std::string> value = unescapeField(fields[i]);
+        if (!value) return std::nullopt;
+        param.values.push_back(*value);
+      }
+      record.params.push_back(std::move(param));
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (!sawJid || !sawInit) return std::nullopt;
+  return record;
+}
+
+}  // namespace rcjail::compat

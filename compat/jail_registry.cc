@@ -1,0 +1,170 @@
+// The state directory: files, lock, jid allocation.
+#include "jail_registry.h"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+#include <utility>
+
+#include "jail_parameters.h"
+#include "linux_namespaces.h"
+
+namespace rcjail::compat {
+namespace {
+
+constexpr int kJailMax = 999999;  // FreeBSD's JAIL_MAX
+constexpr std::string_view kSuffix = ".jail";
+
+std::runtime_error ioError(const std::string& what) {
+  return std::runtime_error(what + ": " + std::strerror(errno));
+}
+
+std::optional<std::string> readWholeFile(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return std::nullopt;
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// Write to a temporary file in the same directory, then rename over.
+void writeAtomically(const std::string& path, const std::string& text) {
+  const std::string temporary = path + ".tmp" + std::to_string(getpid());
+  const int fd = open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) throw ioError(temporary);
+  const bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+  if (close(fd) != 0 || !written) {
+    unlink(temporary.c_str());
+    throw ioError(temporary);
+  }
+  if (rename(temporary.c_str(), path.c_str()) != 0) {
+    unlink(temporary.c_str());
+    throw ioError(path);
+  }
+}
+
+bool live(const JailRecord& record) { return processAlive(record.initPid, record.initStartTime); }
+
+}  // namespace
+
+std::string registryDirectory(const char* environmentOverride) {
+  if (environmentOverride && *environmentOverride) return environmentOverride;
+  return "/var/run/jail";
+}
+
+JailRegistry::JailRegistry(std::string directory) : directory_(std::move(directory)) {}
+
+JailRegistry::Lock::Lock(Lock&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
+
+JailRegistry::Lock::~Lock() {
+  if (fd_ >= 0) close(fd_);  // closing drops the flock
+}
+
+JailRegistry::Lock JailRegistry::lock() const {
+  std::error_code error;
+  std::filesystem::create_directories(directory_, error);
+  if (error) throw std::runtime_error(directory_ + ": " + error.message());
+  const std::string path = directory_ + "/.lock";
+  const int fd = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0) throw ioError(path);
+  if (flock(fd, LOCK_EX) != 0) {
+    close(fd);
+    throw ioError(path);
+  }
+  return Lock(fd);
+}
+
+std::string JailRegistry::fileOf(int jid) const {
+  return directory_ + "/" + std::to_string(jid) + std::string(kSuffix);
+}
+
+std::vector<JailRecord> JailRegistry::readAll(bool includeStale) const {
+  std::vector<JailRecord> records;
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(directory_, error)) {
+    const std::string name = entry.path().filename().string();
+    if (name.size() <= kSuffix.size() || !name.ends_with(kSuffix)) continue;
+    std::optional<std::string> text = readWholeFile(entry.path().string());
+    if (!text) continue;
+    std::optional<JailRecord> record = parseJailRecord(*text);
+    if (!record || name != std::to_string(record->jid) + std::string(kSuffix)) continue;
+    if (includeStale || live(*record)) records.push_back(std::move(*record));
+  }
+  std::sort(records.begin(), records.end(),
+            [](const JailRecord& a, const JailRecord& b) { return a.jid < b.jid; });
+  return records;
+}
+
+std::vector<JailRecord> JailRegistry::list() const { return readAll(false); }
+
+std::optional<JailRecord> JailRegistry::findByJid(int jid) const {
+  std::optional<std::string> text = readWholeFile(fileOf(jid));
+  if (!text) return std::nullopt;
+  std::optional<JailRecord> record = parseJailRecord(*text);
+  if (!record || record->jid != jid || !live(*record)) return std::nullopt;
+  return record;
+}
+
+std::optional<JailRecord> JailRegistry::findByName(std::string_view name) const {
+  for (JailRecord& record : list())
+    if (record.name() == name) return std::move(record);
+  return std::nullopt;
+}
+
+std::optional<JailRecord> JailRegistry::find(std::string_view jidOrName) const {
+  const bool digits = !jidOrName.empty() &&
+                      std::all_of(jidOrName.begin(), jidOrName.end(),
+                                  [](char c) { return c >= '0' && c <= '9'; });
+  if (digits) {
+    std::optional<long> jid = parseInteger(jidOrName);
+    if (!jid || *jid <= 0 || *jid > kJailMax) return std::nullopt;
+    return findByJid(static_cast<int>(*jid));
+  }
+  return findByName(jidOrName);
+}
+
+int JailRegistry::allocateJid(const Lock&) const {
+  const std::string lastFile = directory_ + "/lastjid";
+  int last = 0;
+  if (std::optional<std::string> text = readWholeFile(lastFile)) {
+    std::optional<long> number = parseInteger(text->substr(0, text->find('\n')));
+    if (number && *number > 0 && *number < kJailMax) last = static_cast<int>(*number);
+  }
+  std::set<int> used;
+  for (const JailRecord& record : readAll(true)) used.insert(record.jid);
+  int jid = last;
+  for (int tries = 0; tries < kJailMax; ++tries) {
+    jid = jid + 1 >= kJailMax ? 1 : jid + 1;
+    if (used.count(jid)) continue;
+    writeAtomically(lastFile, std::to_string(jid) + "\n");
+    return jid;
+  }
+  throw std::runtime_error("no available jail IDs");
+}
+
+void JailRegistry::write(const JailRecord& record) const {
+  std::error_code error;
+  std::filesystem::create_directories(directory_, error);
+  if (error) throw std::runtime_error(directory_ + ": " + error.message());
+  writeAtomically(fileOf(record.jid), formatJailRecord(record));
+}
+
+void JailRegistry::remove(int jid) const {
+  if (unlink(fileOf(jid).c_str()) != 0 && errno != ENOENT) throw ioError(fileOf(jid));
+}
+
+void JailRegistry::removeStale(const Lock&) const {
+  for (const JailRecord& record : readAll(true))
+    if (!live(record)) remove(record.jid);
+}
+
+}  // namespace rcjail::compat

@@ -1,0 +1,360 @@
+// The steps of jail(8), one by one.
+#include "jail_step_executor.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <stdexcept>
+
+#include "command_launcher.h"
+#include "jail_parameters.h"
+#include "linux_mounts.h"
+#include "linux_namespaces.h"
+
+namespace rcjail::compat {
+namespace {
+
+std::string givenValue(const JailSpec& spec, const std::string& name) {
+  for (const RecordedParam& p : spec.kernelParams)
+    if (p.name == name && !p.values.empty()) return p.values.front();
+  return {};
+}
+
+bool hasLaterCommands(const JailSpec& spec) {
+  return !spec.hook(Hook::Start).empty() || !spec.hook(Hook::Command).empty() ||
+         !spec.hook(Hook::Poststart).empty();
+}
+
+std::string joinPids(const std::vector<pid_t>& pids) {
+  std::string text;
+  for (pid_t pid : pids) text += " " + std::to_string(pid);
+  return text;
+}
+
+}  // namespace
+
+StepExecutor::StepExecutor(const JailRegistry& registry, JailReporter& reporter, ExecutorSettings settings)
+    : registry_(registry), reporter_(reporter), settings_(std::move(settings)) {}
+
+pid_t StepExecutor::initOf(const JailTask& task) const {
+  if (task.running) return task.running->initPid;
+  return task.holder ? task.holder->pid() : 0;
+}
+
+StepOutcome StepExecutor::run(JailTask& task, const Step& step, bool slotFree) {
+  switch (step.kind) {
+    case StepKind::HostCommand:
+    case StepKind::JailCommand:
+      return runCommand(task, step, slotFree);
+    case StepKind::AddAddress:
+    case StepKind::RemoveAddress:
+    case StepKind::MoveInterface:
+    case StepKind::ReturnInterface:
+      return runNetworkCommand(task, step, slotFree);
+    case StepKind::SpawnHolder:
+      return spawnHolder(task);
+    case StepKind::Mount:
+      // FreeBSD runs mount(8) for this, which takes a -p slot; the order of
+      // jails under -p1 depends on it.
+      return slotFree ? mount(task, step) : StepOutcome::NeedSlot;
+    case StepKind::Create:
+      return create(task);
+    case StepKind::ClearPersist:
+      return clearPersist(task);
+    case StepKind::Terminate:
+      return terminate(task);
+    case StepKind::Remove:
+      return remove(task);
+    case StepKind::KillHolder:
+      if (task.holder) killJail(task.holder->pid(), task.holder->startTime());
+      task.holder.reset();
+      return StepOutcome::Done;
+    case StepKind::Fail:
+      reporter_.warn(task.spec, step.message);
+      return StepOutcome::Failed;
+  }
+  return StepOutcome::Failed;
+}
+
+StepOutcome StepExecutor::runCommand(JailTask& task, const Step& step, bool slotFree) {
+  const JailSpec& spec = task.spec;
+  LaunchSpec launch;
+  launch.command = step.argv.empty() ? commandFromString(step.command) : commandFromArgv(step.argv);
+  if (launch.command.argv.empty()) return StepOutcome::Done;
+  if (!launch.command.background && !slotFree) return StepOutcome::NeedSlot;
+  launch.inJail = step.kind == StepKind::JailCommand;
+  launch.jailInit = initOf(task);
+  launch.user = launch.inJail ? spec.jailUser : spec.systemUser;
+  launch.userFromHost = spec.systemJailUser;
+  launch.clean = launch.chdirHome = spec.execClean;
+  launch.errorPrefix = "jail: " + spec.messagePrefix();
+  if (!launch.inJail) {
+    if (task.jid > 0) launch.environment.emplace_back("JID", std::to_string(task.jid));
+    launch.environment.emplace_back("JNAME", spec.name.empty() && task.jid > 0 ? std::to_string(task.jid) : spec.name);
+    launch.environment.emplace_back("JPATH", spec.path);
+  }
+  if (launch.inJail && launch.jailInit == 0) {
+    reporter_.warn(spec, "jail_attach: " + std::string(std::strerror(ESRCH)));
+    return StepOutcome::Failed;
+  }
+  if (launch.inJail && !spec.consoleLog.empty()) {
+    const std::string problem = checkJailPathComponent("exec.consolelog", spec.consoleLog, spec.path, true);
+    if (!problem.empty()) {
+      reporter_.warn(spec, problem);
+      return StepOutcome::Failed;
+    }
+    launch.outputFd = open(spec.consoleLog.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0666);
+    if (launch.outputFd < 0) {
+      reporter_.warn(spec, "open " + spec.consoleLog + ": " + std::strerror(errno));
+      return StepOutcome::Failed;
+    }
+  }
+  const std::string text = launch.command.text();
+  if (reporter_.verbose() > 0)
+    reporter_.note(spec, std::string("run command") + (launch.inJail ? " in jail" : "") +
+                             (launch.user.empty() ? "" : " as " + launch.user) + ": " + text);
+  const pid_t pid = launchCommand(launch);
+  if (launch.outputFd >= 0) close(launch.outputFd);
+  if (pid < 0) throw std::runtime_error(std::string("fork: ") + std::strerror(errno));
+  if (launch.command.background) return StepOutcome::Done;
+  RunningCommand running;
+  running.pid = pid;
+  running.text = text;
+  if (spec.execTimeout > 0) running.deadline = Clock::now() + std::chrono::seconds(spec.execTimeout);
+  task.command = running;
+  return StepOutcome::Waiting;
+}
+
+StepOutcome StepExecutor::runNetworkCommand(JailTask& task, const Step& step, bool slotFree) {
+  if (!slotFree) return StepOutcome::NeedSlot;
+  LaunchSpec launch;
+  launch.errorPrefix = "jail: " + task.spec.messagePrefix();
+  std::vector<std::string> argv = step.argv;
+  if (step.kind == StepKind::MoveInterface)
+    argv = {"ip", "link", "set", step.interface, "netns", std::to_string(initOf(task))};
+  if (step.kind == StepKind::ReturnInterface) {
+    // From inside the jail's network namespace, back to jail(8)'s.
+    if (initOf(task) == 0) return StepOutcome::Done;
+    argv = {"ip", "link", "set", step.interface, "netns", std::to_string(getpid())};
+    launch.inJail = launch.networkOnly = true;
+    launch.jailInit = initOf(task);
+  }
+  if (std::string ip = findProgram(argv[0]); !ip.empty()) argv[0] = ip;
+  launch.command = commandFromArgv(argv);
+  const std::string text = launch.command.text();
+  if (reporter_.verbose() > 0) reporter_.note(task.spec, "run command: " + text);
+  const pid_t pid = launchCommand(launch);
+  if (pid < 0) throw std::runtime_error(std::string("fork: ") + std::strerror(errno));
+  RunningCommand running;
+  running.pid = pid;
+  running.text = text;
+  running.tolerant = step.kind == StepKind::ReturnInterface;
+  task.command = running;
+  return StepOutcome::Waiting;
+}
+
+StepOutcome StepExecutor::spawnHolder(JailTask& task) {
+  std::string error;
+  task.holder = JailHolder::spawn(task.spec.vnet, task.spec.persist, error);
+  if (!task.holder) {
+    reporter_.warn(task.spec, error);
+    return StepOutcome::Failed;
+  }
+  return StepOutcome::Done;
+}
+
+StepOutcome StepExecutor::mount(JailTask& task, const Step& step) {
+  const std::string text = mountCommandText(step.mount);
+  if (reporter_.verbose() > 0) reporter_.note(task.spec, "run command: " + text);
+  MountReply reply = task.holder->mount(step.param, step.mount, task.spec.path);
+  switch (reply.outcome) {
+    case MountReply::Outcome::Mounted:
+      return StepOutcome::Done;
+    case MountReply::Outcome::Refused:
+      reporter_.warn(task.spec, reply.message);
+      return StepOutcome::Failed;
+    case MountReply::Outcome::Failed:
+      reporter_.errorLine(reply.message);
+      reporter_.warn(task.spec, text + ": failed");
+      return StepOutcome::Failed;
+  }
+  return StepOutcome::Failed;
+}
+
+StepOutcome StepExecutor::create(JailTask& task) {
+  const JailSpec& spec = task.spec;
+  if (!spec.path.empty()) {
+    if (!spec.configName.empty() && spec.path[0] != '/') {
+      reporter_.warn(spec, "path " + spec.path + ": not an absolute pathname");
+      return StepOutcome::Failed;
+    }
+    struct stat st{};
+    const int problem = stat(spec.path.c_str(), &st) != 0 ? errno : S_ISDIR(st.st_mode) ? 0 : ENOTDIR;
+    if (problem != 0) {
+      reporter_.warn(spec, "path " + spec.path + ": " + std::strerror(problem));
+      return StepOutcome::Failed;
+    }
+  }
+  JailRegistry::Lock lock = registry_.lock();
+  registry_.removeStale(lock);
+  if (!spec.name.empty() && registry_.findByName(spec.name)) {
+    reporter_.warn(spec, "jail \"" + spec.name + "\" already exists");
+    return StepOutcome::Failed;
+  }
+  if (spec.jid && registry_.findByJid(*spec.jid)) {
+    reporter_.warn(spec, "jail " + std::to_string(*spec.jid) + " already exists");
+    return StepOutcome::Failed;
+  }
+  const int jid = spec.jid && *spec.jid > 0 ? *spec.jid : registry_.allocateJid(lock);
+  std::string hostname = givenValue(spec, "host.hostname");
+  if (hostname.empty()) hostname = settings_.host.hostname;
+  const std::string error = task.holder->enterRoot(spec.path.empty() ? "/" : spec.path, hostname,
+                                                   givenValue(spec, "host.domainname"), spec.vnet);
+  if (!error.empty()) {
+    reporter_.warn(spec, error);
+    return StepOutcome::Failed;
+  }
+  JailRecord record = recordForNewJail(spec, jid, settings_.host);
+  record.initPid = task.holder->pid();
+  record.initStartTime = task.holder->startTime();
+  task.forcedPersist = !spec.persist && hasLaterCommands(spec);
+  if (reporter_.verbose() > 0) {
+    std::vector<RecordedParam> sent;
+    if (!spec.name.empty()) sent.push_back({"name", {spec.name}});
+    for (const RecordedParam& p : spec.kernelParams)
+      if (!(task.forcedPersist && p.name == "persist")) sent.push_back(p);
+    if (task.forcedPersist) sent.push_back({"persist", {"true"}});
+    reporter_.note(spec, "jail_set(JAIL_CREATE) " + describeKernelParams(sent));
+  }
+  registry_.write(record);
+  task.running = record;
+  task.jid = jid;
+  if (settings_.printJid) reporter_.line(std::to_string(jid));
+  if (reporter_.verbose() >= 0 && (!spec.configName.empty() || reporter_.verbose() > 0))
+    reporter_.note(spec, "created");
+  task.jailCreated = true;
+  return StepOutcome::Done;
+}
+
+StepOutcome StepExecutor::clearPersist(JailTask& task) {
+  if (task.forcedPersist && reporter_.verbose() > 0)
+    reporter_.note(task.spec, "jail_set(JAIL_UPDATE) jid=" + std::to_string(task.jid) + " nopersist");
+  task.forcedPersist = false;
+  if (task.holder) {
+    task.holder->release(task.spec.persist);
+    // A jail without persist whose commands have all ended is gone now, as on
+    // FreeBSD; wait for its init so that it is also gone from the registry.
+    if (!task.spec.persist && processesOfJail(task.holder->pid()).empty() &&
+        waitUntilGone(task.holder->pid(), task.holder->startTime(), 2000)) {
+      registry_.remove(task.jid);
+      task.running.reset();
+    }
+  }
+  task.holder.reset();
+  if (settings_.jidFile) {
+    *settings_.jidFile << (settings_.legacyStyle ? describeLegacyForJidFile(task.spec, task.jid, settings_.separator)
+                                                 : describeForJidFile(task.spec, task.jid, settings_.separator))
+                       << '\n'
+                       << std::flush;
+  }
+  return StepOutcome::Done;
+}
+
+StepOutcome StepExecutor::terminate(JailTask& task) {
+  const int timeout = task.spec.stopTimeout.value_or(10);
+  if (timeout == 0 || !task.running) return StepOutcome::Done;
+  std::vector<pid_t> signalled;
+  for (pid_t pid : processesOfJail(task.running->initPid))
+    if (kill(pid, SIGTERM) == 0) signalled.push_back(pid);
+  if (signalled.empty()) return StepOutcome::Done;
+  if (reporter_.verbose() > 0) reporter_.note(task.spec, "sent SIGTERM to:" + joinPids(signalled));
+  task.terminateDeadline = Clock::now() + std::chrono::seconds(timeout);
+  return StepOutcome::Waiting;
+}
+
+bool StepExecutor::terminateFinished(JailTask& task) {
+  if (!task.running || processesOfJail(task.running->initPid).empty()) return true;
+  if (Clock::now() < *task.terminateDeadline) return false;
+  if (reporter_.verbose() > 0) reporter_.note(task.spec, "timed out");
+  return true;
+}
+
+StepOutcome StepExecutor::remove(JailTask& task) {
+  const pid_t pid = task.running ? task.running->initPid : task.holder ? task.holder->pid() : 0;
+  const unsigned long long start =
+      task.running ? task.running->initStartTime : task.holder ? task.holder->startTime() : 0;
+  if (pid != 0) {
+    if (const std::string error = killJail(pid, start); !error.empty()) {
+      reporter_.warn(task.spec, "jail_remove: " + error);
+      return StepOutcome::Failed;
+    }
+  }
+  if (task.running) registry_.remove(task.running->jid);
+  const bool stopping = task.currentPhase() == Phase::Remove;
+  if (reporter_.verbose() > 0 ||
+      (reporter_.verbose() == 0 && (stopping ? settings_.noteRemove : !task.spec.configName.empty())))
+    reporter_.note(task.spec, "removed");
+  task.running.reset();
+  task.holder.reset();
+  task.jailRemoved = true;
+  return StepOutcome::Done;
+}
+
+bool StepExecutor::commandEnded(JailTask& task, int waitStatus) {
+  const RunningCommand command = *task.command;
+  task.command.reset();
+  if (WIFEXITED(waitStatus) && WEXITSTATUS(waitStatus) == 0) return true;
+  if (WIFSIGNALED(waitStatus))
+    reporter_.warn(task.spec, command.text + ": exited on signal " + std::to_string(WTERMSIG(waitStatus)));
+  else
+    reporter_.warn(task.spec, command.text + ": failed");
+  return command.tolerant;
+}
+
+void StepExecutor::commandTimedOut(JailTask& task) {
+  reporter_.warn(task.spec, task.command->text + ": timed out");
+  task.command.reset();
+}
+
+ModifyOutcome StepExecutor::modify(JailTask& task) {
+  JailRecord record = *task.running;
+  std::vector<RecordedParam> changed;
+  for (const RecordedParam& given : task.spec.kernelParams) {
+    if (record.values(given.name) == given.values) continue;
+    const KernelParam* param = findKernelParam(given.name);
+    if (param && param->createOnly) {
+      if (task.restartOnChange) return ModifyOutcome::NeedsRestart;
+      reporter_.warn(task.spec, given.name + " cannot be changed after creation");
+      return ModifyOutcome::Failed;
+    }
+    changed.push_back(given);
+  }
+  for (const RecordedParam& p : changed) {
+    std::string error;
+    if (p.name == "host.hostname")
+      error = runInsideJail(record.initPid, [&] { return setHostname(p.values.front()); });
+    if (p.name == "host.domainname")
+      error = runInsideJail(record.initPid, [&] { return setDomainname(p.values.front()); });
+    if (p.name == "persist") signalPersist(record.initPid, p.values.front() == "true");
+    if (!error.empty()) {
+      reporter_.warn(task.spec, error);
+      return ModifyOutcome::Failed;
+    }
+    record.set(p.name, p.values);
+  }
+  if (reporter_.verbose() > 0)
+    reporter_.note(task.spec, "jail_set(JAIL_UPDATE) jid=" + std::to_string(record.jid) +
+                                  (changed.empty() ? "" : " " + describeKernelParams(changed)));
+  registry_.write(record);
+  task.running = record;
+  if (reporter_.verbose() >= 0 && (!task.spec.configName.empty() || reporter_.verbose() > 0))
+    reporter_.note(task.spec, "updated");
+  return ModifyOutcome::Updated;
+}
+
+}  // namespace rcjail::compat

@@ -1,0 +1,40 @@
+// jls(8) for Linux: lists the jails of the registry.
+#include <cstdlib>
+#include <iostream>
+
+#include "jail_registry.h"
+#include "jls_format.h"
+
+using namespace rcjail::compat;
+
+int main(int argc, char** argv) {
+  auto parsed = parseJlsCommandLine(std::vector<std::string>(argv + 1, argv + argc));
+  if (std::holds_alternative<JlsUsageError>(parsed)) {
+    std::cerr << "jls: usage: jls [-dhNnqv] [-j jail] [param ...]\n";
+    return 1;
+  }
+  const JlsOptions& options = std::get<JlsOptions>(parsed);
+  const JailRegistry registry(registryDirectory(std::getenv("RCJAIL_JAIL_STATE")));
+  std::vector<JailRecord> jails;
+  if (!options.jail.empty()) {
+    std::optional<JailRecord> jail = registry.find(options.jail);
+    if (!jail) {
+      if (options.existsOnly) return 1;
+      const bool byJid = options.jail.find_first_not_of("0123456789") == std::string::npos &&
+                         std::strtol(options.jail.c_str(), nullptr, 10) != 0;
+      std::cerr << "jls: jail " << (byJid ? options.jail : "\"" + options.jail + "\"") << " not found\n";
+      return 1;
+    }
+    jails.push_back(*jail);
+  } else {
+    jails = registry.list();
+  }
+  std::string error;
+  const std::string output = formatJls(options, jails, error);
+  if (!error.empty()) {
+    std::cerr << "jls: " << error << '\n';
+    return 1;
+  }
+  std::cout << output;
+  return 0;
+}

@@ -1,0 +1,32 @@
+// The boundary to the Linux kernel for a jail's file system view: mounts in
+// the jail's own mount namespace, the /dev that stands in for devfs, moving
+// into the jail root, and the UTS and loopback settings. Called by the
+// namespace holder only; every call returns an error text, empty on success.
+#pragma once
+
+#include <string>
+
+#include "fstab_entry.h"
+
+namespace rcjail::compat {
+
+// Stops mounts of this namespace from propagating back to the host.
+std::string makeMountsPrivate();
+
+// jail(8)'s check of a mount point or console log: absolute, and no symlink
+// in the components below the jail's path. The text is "PARAM: PATH: why".
+std::string checkJailPathComponent(const std::string& paramName, const std::string& path,
+                                   const std::string& jailPath, bool mayBeMissing);
+
+// Performs one translated mount. The text is what mount(8) would say.
+std::string performMount(const LinuxMount& mount);
+
+// Makes `path` the root of the mount namespace (pivot_root, or chroot where
+// the current root cannot be pivoted away, as on an initramfs).
+std::string enterJailRoot(const std::string& path);
+
+std::string setHostname(const std::string& hostname);
+std::string setDomainname(const std::string& domainname);
+std::string bringLoopbackUp();
+
+}  // namespace rcjail::compat

@@ -1,0 +1,128 @@
+// The registry's file format and directory: records, stale entries, jids.
+#include <unistd.h>
+
+#include <boost/test/unit_test.hpp>
+
+#include "jail_registry.h"
+#include "linux_namespaces.h"
+#include "test_support.h"
+
+using namespace rcjail::compat;
+using rcjail::testing::TempDir;
+
+namespace {
+
+// A record whose init is this test process, so that it counts as running.
+JailRecord liveRecord(int jid, const std::string& name) {
+  JailRecord record;
+  record.jid = jid;
+  record.initPid = getpid();
+  record.initStartTime = processStartTime(getpid()).value();
+  record.params = {{"name", {name}}, {"path", {"/jails/" + name}}};
+  return record;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(compat_jail_registry)
+
+BOOST_AUTO_TEST_CASE(format_round_trip) {
+  JailRecord record;
+  record.jid = 12;
+  record.initPid = 345;
+  record.initStartTime = 6789;
+  record.params = {{"name", {"www"}},
+                   {"host.hostname", {"tab\there, new\nline \\ back"}},
+                   {"ip4.addr", {"192.0.2.1", "192.0.2.2"}},
+                   {"ip6.addr", {}},
+                   {"meta", {""}}};
+  const std::string text = formatJailRecord(record);
+  BOOST_TEST(text ==
+             "jid\t12\ninit\t345\t6789\nparam\tname\twww\n"
+             "param\thost.hostname\ttab\\there, new\\nline \\\\ back\n"
+             "param\tip4.addr\t192.0.2.1\t192.0.2.2\nparam\tip6.addr\nparam\tmeta\t\n");
+  std::optional<JailRecord> back = parseJailRecord(text);
+  BOOST_REQUIRE(back);
+  BOOST_TEST(back->jid == 12);
+  BOOST_TEST(back->initPid == 345);
+  BOOST_TEST(back->initStartTime == 6789u);
+  BOOST_TEST(back->value("host.hostname") == "tab\there, new\nline \\ back");
+  BOOST_TEST(back->values("ip4.addr") == (std::vector<std::string>{"192.0.2.1", "192.0.2.2"}));
+  BOOST_TEST(back->values("ip6.addr").empty());
+  BOOST_TEST(back->values("meta") == std::vector<std::string>{""});
+  BOOST_TEST(back->value("jid") == "12");
+}
+
+BOOST_AUTO_TEST_CASE(malformed_records_are_rejected) {
+  BOOST_TEST(!parseJailRecord("init\t1\t2\n"));
+  BOOST_TEST(!parseJailRecord("jid\t1\n"));
+  BOOST_TEST(!parseJailRecord("jid\tx\ninit\t1\t2\n"));
+  BOOST_TEST(!parseJailRecord("jid\t1\ninit\t1\t2\nparam\tbad\\q\n"));
+  BOOST_TEST(!parseJailRecord("jid\t1\ninit\t1\t2\nwhat\n"));
+}
+
+BOOST_AUTO_TEST_CASE(set_replaces_or_appends) {
+  JailRecord record = liveRecord(1, "a");
+  record.set("name", {"b"});
+  record.set("persist", {"true"});
+  BOOST_TEST(record.name() == "b");
+  BOOST_TEST(record.persist());
+}
+
+BOOST_AUTO_TEST_CASE(directory_from_the_environment) {
+  BOOST_TEST(registryDirectory(nullptr) == "/var/run/jail");
+  BOOST_TEST(registryDirectory("") == "/var/run/jail");
+  BOOST_TEST(registryDirectory("/tmp/x") == "/tmp/x");
+}
+
+BOOST_AUTO_TEST_CASE(write_find_list_remove) {
+  TempDir dir;
+  const JailRegistry registry(dir.path() + "/state");
+  BOOST_TEST(registry.list().empty());
+  registry.write(liveRecord(2, "b"));
+  registry.write(liveRecord(1, "a"));
+  BOOST_TEST(dir.exists("state/1.jail"));
+  std::vector<JailRecord> all = registry.list();
+  BOOST_REQUIRE(all.size() == 2u);
+  BOOST_TEST(all[0].jid == 1);
+  BOOST_TEST(all[1].jid == 2);
+  BOOST_TEST(registry.find("b")->jid == 2);
+  BOOST_TEST(registry.find("1")->name() == "a");
+  BOOST_TEST(!registry.find("3"));
+  BOOST_TEST(!registry.find("0"));
+  BOOST_TEST(!registry.find("c"));
+  registry.remove(2);
+  BOOST_TEST(!registry.find("b"));
+  registry.remove(2);  // already gone: fine
+}
+
+BOOST_AUTO_TEST_CASE(a_jail_whose_init_is_gone_does_not_run) {
+  TempDir dir;
+  const JailRegistry registry(dir.path());
+  JailRecord stale = liveRecord(5, "old");
+  stale.initStartTime += 1;  // the pid was reused by another process
+  registry.write(stale);
+  BOOST_TEST(registry.list().empty());
+  BOOST_TEST(!registry.find("old"));
+  BOOST_TEST(dir.exists("5.jail"));
+  {
+    JailRegistry::Lock lock = registry.lock();
+    registry.removeStale(lock);
+  }
+  BOOST_TEST(!dir.exists("5.jail"));
+}
+
+BOOST_AUTO_TEST_CASE(jids_go_up_from_the_last_one_and_skip_used_ones) {
+  TempDir dir;
+  const JailRegistry registry(dir.path());
+  JailRegistry::Lock lock = registry.lock();
+  BOOST_TEST(registry.allocateJid(lock) == 1);
+  registry.write(liveRecord(2, "two"));
+  BOOST_TEST(registry.allocateJid(lock) == 3);  // 2 is in use
+  // Like the kernel's lastprid, a freed jid is not handed out again at once.
+  BOOST_TEST(registry.allocateJid(lock) == 4);
+  dir.write("lastjid", "999998\n");
+  BOOST_TEST(registry.allocateJid(lock) == 1);  // wraps below JAIL_MAX
+}
+
+BOOST_AUTO_TEST_SUITE_END()

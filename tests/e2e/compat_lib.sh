@@ -1,0 +1,126 @@
+# Shared by the tests/e2e/compat_*.sh tests of the Linux jail(8), jls(8) and
+# jexec(8): a scratch directory with busybox jail roots and its own jail
+# registry, assertions that count, and a clean-up that removes every jail,
+# network namespace and file the test made, also when it fails.
+# Sourced. Run on its own (ctest runs every e2e/*.sh), it only defines.
+set -u
+
+# compat_setup: call first. Exits 0 with a note where the tests cannot run.
+compat_setup() {
+	: "${BUILD_DIR:?BUILD_DIR must name the build directory}"
+	: "${SOURCE_DIR:?SOURCE_DIR must name the source directory}"
+	JAIL=$BUILD_DIR/compat/jail
+	JLS=$BUILD_DIR/compat/jls
+	JEXEC=$BUILD_DIR/compat/jexec
+	if [ "$(id -u)" -ne 0 ]; then
+		echo "skipped: the compat tests need root"
+		exit 0
+	fi
+	if [ ! -x /bin/busybox ] && [ ! -x /usr/bin/busybox ]; then
+		echo "skipped: no busybox (apt-get install busybox)"
+		exit 0
+	fi
+	WORK=$(mktemp -d /tmp/rcjail-compat.XXXXXX)
+	export RCJAIL_JAIL_STATE=$WORK/state
+	NETNS=
+	trap compat_cleanup EXIT
+	trap 'exit 1' INT TERM HUP
+	passed=0 failed=0
+}
+
+# The jails of this test's registry go, whatever state they are in: the
+# init of each is killed, which takes the jail's processes and mounts along.
+compat_cleanup() {
+	if [ -d "$RCJAIL_JAIL_STATE" ]; then
+		for record in "$RCJAIL_JAIL_STATE"/*.jail; do
+			[ -f "$record" ] || continue
+			pid=$(awk -F '\t' '$1 == "init" { print $2 }' "$record")
+			[ -n "$pid" ] && kill -9 "$pid" 2>/dev/null
+		done
+	fi
+	[ -n "$NETNS" ] && ip netns del "$NETNS" 2>/dev/null
+	sleep 0.2
+	rm -rf "$WORK"
+}
+
+# make_root NAME: a busybox jail root at $WORK/NAME; prints its path.
+make_root() {
+	sh "$SOURCE_DIR/compat/make-busybox-root" "$WORK/$1" || exit 1
+	echo "$WORK/$1"
+}
+
+# make_netns: a network namespace with a veth pair v0/v1 (both up) in $NETNS.
+make_netns() {
+	NETNS=rcjail-compat-$$
+	ip netns add "$NETNS" || exit 1
+	ip -n "$NETNS" link add v0 type veth peer name v1 || exit 1
+	ip -n "$NETNS" link set v0 up
+	ip -n "$NETNS" link set v1 up
+}
+
+# run CMD ARGS...: sets OUT, ERR and STATUS.
+run() {
+	"$@" > "$WORK/.out" 2> "$WORK/.err"
+	STATUS=$?
+	OUT=$(cat "$WORK/.out")
+	ERR=$(cat "$WORK/.err")
+}
+
+check() {	# check DESCRIPTION EXPECTED ACTUAL
+	if [ "$2" = "$3" ]; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+		printf 'FAIL: %s\n  expected: %s\n  actual:   %s\n' "$1" "$2" "$3"
+	fi
+}
+
+# jail_init NAME: the pid of a jail's init from the registry ("" if none).
+jail_init() {
+	for record in "$RCJAIL_JAIL_STATE"/*.jail; do
+		[ -f "$record" ] || continue
+		if awk -F '\t' -v n="$1" '$1 == "param" && $2 == "name" && $3 == n { found = 1 } END { exit !found }' "$record"; then
+			awk -F '\t' '$1 == "init" { print $2 }' "$record"
+		fi
+	done
+}
+
+# registered_jails: the registry's jail files (none: nothing).
+registered_jails() {
+	ls "$RCJAIL_JAIL_STATE" 2>/dev/null | grep '\.jail$'
+}
+
+# namespace_of PID KIND: the inode of a process's namespace (pid, mnt, net, ...).
+namespace_of() {
+	stat -L -c %i "/proc/$1/ns/$2" 2>/dev/null
+}
+
+# processes_in KIND INODE: how many live processes are in that namespace (a
+# zombie waiting for the host's init to reap it does not count).
+processes_in() {
+	count=0
+	for ns in /proc/[0-9]*/ns/"$1"; do
+		[ "$(stat -L -c %i "$ns" 2>/dev/null)" = "$2" ] || continue
+		state=$(awk '{ sub(/.*\) /, ""); print $1 }' "${ns%/ns/*}/stat" 2>/dev/null)
+		[ -n "$state" ] && [ "$state" != Z ] && count=$((count + 1))
+	done
+	echo "$count"
+}
+
+# processes_matching TEXT: processes whose command line has an argument
+# containing TEXT. The first character goes in brackets so that the grep
+# does not find itself.
+processes_matching() {
+	rest=${1#?}
+	grep -ls -- "[${1%"$rest"}]$rest" /proc/[0-9]*/cmdline | wc -l
+}
+
+# host_mounts_under PATH: mount points at or below PATH in this namespace.
+host_mounts_under() {
+	awk -v p="$1" '$5 == p || index($5, p "/") == 1' /proc/self/mountinfo | wc -l
+}
+
+finish() {
+	echo "$passed passed, $failed failed"
+	[ "$failed" -eq 0 ]
+}
