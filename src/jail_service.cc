@@ -24,6 +24,12 @@ std::string echoUnquoted(const std::string& value) {
   return out + "\n";
 }
 
+using Clock = std::chrono::steady_clock;
+
+std::chrono::milliseconds since(Clock::time_point start) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start);
+}
+
 std::vector<std::string> lines(const std::string& text) {
   std::vector<std::string> out;
   std::istringstream in(text);
@@ -72,24 +78,27 @@ bool JailService::checkYesNo(const std::string& name) {
   return yes;
 }
 
+SettingsEnvironment JailService::settingsEnvironment() {
+  return {env_.root, quirks_, timestamp(),
+          [this] {
+            if (vimage_ < 0) {
+              auto v = env_.system.sysctl("kern.features.vimage");
+              vimage_ = v && *v != "0" ? 1 : 0;
+            }
+            return vimage_ == 1;
+          },
+          [this] {
+            auto v = env_.system.sysctl("net.inet6.ip6.dad_count");
+            try {
+              return v ? std::stoi(*v) : 1;
+            } catch (const std::exception&) {
+              return 1;
+            }
+          }};
+}
+
 std::optional<JailSettings> JailService::parseOptions(const std::string& name) {
-  SettingsEnvironment senv{env_.root, quirks_, timestamp(),
-                           [this] {
-                             if (vimage_ < 0) {
-                               auto v = env_.system.sysctl("kern.features.vimage");
-                               vimage_ = v && *v != "0" ? 1 : 0;
-                             }
-                             return vimage_ == 1;
-                           },
-                           [this] {
-                             auto v = env_.system.sysctl("net.inet6.ip6.dad_count");
-                             try {
-                               return v ? std::stoi(*v) : 1;
-                             } catch (const std::exception&) {
-                               return 1;
-                             }
-                           }};
-  SettingsResult r = resolveJailSettings(env_.vars, name, senv);
+  SettingsResult r = resolveJailSettings(env_.vars, name, settingsEnvironment());
   env_.console.emit(r.messages);
   // Stock resets _confwarn for every jail parsed (quirk 8); fix H keeps it.
   obsoleteWarning_ = quirks_ == Quirks::Stock ? r.obsoleteWarning : (obsoleteWarning_ || r.obsoleteWarning);
@@ -121,24 +130,15 @@ bool JailService::isRunning(const std::string& name) {
 }
 
 std::vector<std::string> JailService::startCommand(const JailSettings& s) const {
-  const Variables& v = env_.vars;
-  std::string program = v.get(jailVariable(s.varName, "program"));
-  std::string flags = v.get(jailVariable(s.varName, "flags"));
-  if (program.empty()) program = v.get("jail_program");
-  if (flags.empty()) flags = v.get("jail_flags");
-  std::vector<std::string> argv = concat(splitFields(program), splitFields(flags));
-  argv.insert(argv.end(), {"-i", "-f"});
-  argv = concat(argv, quirks_ == Quirks::Stock ? splitFields(s.configFile) : std::vector{s.configFile});
-  argv.insert(argv.end(), {"-c", s.name});
-  return argv;
+  return namedStartCommand(env_.vars, s, quirks_);
 }
 
-void JailService::report(const std::string& jail, const char* verb, JailResult result,
-                         const std::string& output) {
-  if (env_.outcomes) env_.outcomes->jailFinished({jail, verb, result, std::chrono::milliseconds(0), output});
+void JailService::report(const std::string& jail, const char* verb, JailResult result, const std::string& output,
+                         std::chrono::milliseconds duration) {
+  if (env_.outcomes) env_.outcomes->jailFinished({jail, verb, result, duration, output});
 }
 
-void JailService::startOne(const Prepared& p, const RunResult& result) {
+void JailService::startOne(const Prepared& p, const RunResult& result, std::chrono::milliseconds duration) {
   Console& out = env_.console;
   if (result.ok()) {
     out.startmsg(" " + p.settings.displayName());
@@ -146,11 +146,12 @@ void JailService::startOne(const Prepared& p, const RunResult& result) {
     jls.output = OutputMode::StdoutOnly;
     out.flush();
     writeJidFile(p.settings.name, env_.system.run(jls).output);
-    report(p.settings.name, "start", JailResult::Ok, result.output);
+    report(p.settings.name, "start", JailResult::Ok, result.output, duration);
     return;
   }
   failed_ = true;
-  report(p.settings.name, "start", result.timedOut ? JailResult::TimedOut : JailResult::Failed, result.output);
+  report(p.settings.name, "start", result.timedOut ? JailResult::TimedOut : JailResult::Failed, result.output,
+         duration);
   out.startmsg(" cannot start jail  \"" + p.settings.displayName() + "\": \n");
   out.print(result.output);
 }
@@ -163,12 +164,18 @@ int JailService::finishStart() {
 
 int JailService::start(const std::vector<std::string>& names) {
   if (names.empty()) return 0;
+  if (orderingKnobsSet(env_.vars)) return driveStart(names);
   env_.console.startmsg("Starting jails:");
   if (names[0] == "_ALL") return startAll();
   bool parallel = checkYesNo("jail_parallel_start");
   std::vector<std::pair<Prepared, std::unique_ptr<RunningProcess>>> running;
-  for (const std::string& given : names) {
-    std::optional<JailSettings> s = parseOptions(jailName(given));
+  const auto spawned = Clock::now();
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (interrupted()) {
+      for (size_t j = i; j < names.size(); ++j) report(jailName(names[j]), "start", JailResult::Skipped, "");
+      break;
+    }
+    std::optional<JailSettings> s = parseOptions(jailName(names[i]));
     if (!s) continue;
     Prepared p{*s, startCommand(*s)};
     RunRequest request{p.command};
@@ -176,11 +183,15 @@ int JailService::start(const std::vector<std::string>& names) {
     if (parallel) {
       running.emplace_back(std::move(p), env_.system.start(request));
     } else {
+      const auto started = Clock::now();
       RunResult result = env_.system.run(request);
-      startOne(p, result);
+      startOne(p, result, since(started));
     }
   }
-  for (auto& [p, process] : running) startOne(p, process->wait());
+  for (auto& [p, process] : running) {
+    RunResult result = process->wait();
+    startOne(p, result, since(spawned));
+  }
   return finishStart();
 }
 
@@ -194,7 +205,9 @@ int JailService::startAll() {
   RunRequest request{argv};
   request.stdinFromDevNull = false;
   env_.console.flush();
+  const auto started = Clock::now();
   RunResult result = env_.system.run(request);
+  const auto duration = since(started);
   if (result.ok() || quirks_ == Quirks::Fixed) {
     RunRequest jls{concat(splitFields(v.get("jail_jls")), {"jid", "name"})};
     jls.output = OutputMode::StdoutOnly;
@@ -202,7 +215,7 @@ int JailService::startAll() {
       auto [id, name] = readTwoFields(line);
       env_.console.startmsg(" " + name);
       writeJidFile(name, id);
-      report(name, "start", JailResult::Ok, result.output);
+      report(name, "start", JailResult::Ok, result.output, duration);
     }
   }
   if (!result.ok()) {
@@ -215,28 +228,29 @@ int JailService::startAll() {
 
 int JailService::stop(const std::vector<std::string>& names) {
   if (names.empty()) return 0;
+  if (orderingKnobsSet(env_.vars)) return driveStop(names);
   Console& out = env_.console;
   out.print("Stopping jails:");
   if (names[0] == "_ALL") return stopAll();
   std::vector<std::string> order = checkYesNo("jail_reverse_stop") ? reversed(names) : names;
   for (const std::string& given : order) {
+    if (interrupted()) break;
     std::optional<JailSettings> s = parseOptions(jailName(given));
     if (!s || !isRunning(s->name)) continue;
-    std::string program = env_.vars.get(jailVariable(s->varName, "program"));
-    if (program.empty()) program = env_.vars.get("jail_program");
     out.print(" " + s->displayName());
-    RunRequest request{concat(splitFields(program), {"-q", "-f", s->configFile, "-r", s->name})};
+    RunRequest request{namedStopCommand(env_.vars, *s)};
     request.stdinFromDevNull = false;
     out.flush();
+    const auto started = Clock::now();
     RunResult result = env_.system.run(request);
     if (isRunning(s->name)) {
       failed_ = true;
       if (quirks_ == Quirks::Fixed) out.print("\n");
       out.print(result.output);
-      report(s->name, "stop", JailResult::Failed, result.output);
+      report(s->name, "stop", JailResult::Failed, result.output, since(started));
     } else {
       removeJidFile(s->name);
-      report(s->name, "stop", JailResult::Ok, result.output);
+      report(s->name, "stop", JailResult::Ok, result.output, since(started));
     }
   }
   out.print(".\n");
@@ -252,6 +266,7 @@ int JailService::stopAll() {
   std::vector<std::string> running = lines(env_.system.run(jls).output);
   if (checkYesNo("jail_reverse_stop")) running = reversed(running);
   for (const std::string& line : running) {
+    if (interrupted()) break;
     std::string name = readTwoFields(line).first;
     out.print(" " + name);
     std::vector<std::string> argv = concat(splitFields(v.get("jail_program")), splitFields(v.get("jail_flags")));
@@ -261,15 +276,16 @@ int JailService::stopAll() {
     RunRequest request{argv};
     request.stdinFromDevNull = false;
     out.flush();
+    const auto started = Clock::now();
     RunResult result = env_.system.run(request);
     if (isRunning(name)) {
       failed_ = true;
       if (quirks_ == Quirks::Fixed) out.print("\n");
       out.print(result.output);
-      report(name, "stop", JailResult::Failed, result.output);
+      report(name, "stop", JailResult::Failed, result.output, since(started));
     } else {
       removeJidFile(name);
-      report(name, "stop", JailResult::Ok, result.output);
+      report(name, "stop", JailResult::Ok, result.output, since(started));
     }
   }
   out.print(".\n");

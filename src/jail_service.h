@@ -1,8 +1,13 @@
 // The verbs of rc.d/jail itself: start, stop, config, console, status, and
 // the start_postcmd warning. Everything the stock script prints, runs and
-// writes, through Console and JailSystem only.
+// writes, through Console and JailSystem only. When one of rcjail's ordering
+// knobs is set (start_plan.h), start and stop go through a plan instead:
+// dependency order, bounded parallelism, deadlines and readiness checks
+// (jail_service_driver.cc); otherwise the stock code paths run unchanged.
 #pragma once
 
+#include <atomic>
+#include <chrono>
 #include <ctime>
 #include <functional>
 #include <string>
@@ -14,6 +19,7 @@
 #include "jail_settings.h"
 #include "jail_system.h"
 #include "quirks.h"
+#include "start_plan.h"
 #include "variables.h"
 
 namespace rcjail {
@@ -30,7 +36,11 @@ struct ServiceEnvironment {
   const FsRoot& root;  // /var/run and configuration paths are mapped through it
   std::function<std::time_t()> now;
   OutcomeSink* outcomes = nullptr;  // told about every jail started or stopped
+  // Asked before each jail (or wave) is started or stopped: true stops
+  // there, and the jails not yet handled are reported Skipped. Empty: never.
+  std::function<bool()> interrupted = {};
 };
+
 
 class JailService {
  public:
@@ -53,17 +63,30 @@ class JailService {
     JailSettings settings;
     std::vector<std::string> command;  // jail(8) argv
   };
+  struct JailRun;  // what one jail's thread found (driver)
+  SettingsEnvironment settingsEnvironment();
   std::optional<JailSettings> parseOptions(const std::string& name);
   bool writeGeneratedConfig(const JailSettings& s);
   std::vector<std::string> startCommand(const JailSettings& s) const;
-  void startOne(const Prepared& p, const RunResult& result);
-  void report(const std::string& jail, const char* verb, JailResult result, const std::string& output);
+  void startOne(const Prepared& p, const RunResult& result, std::chrono::milliseconds duration);
+  void report(const std::string& jail, const char* verb, JailResult result, const std::string& output,
+              std::chrono::milliseconds duration = std::chrono::milliseconds(0));
+  bool interrupted() const { return env_.interrupted && env_.interrupted(); }
   void writeJidFile(const std::string& name, const std::string& jid);
   void removeJidFile(const std::string& name);
   bool isRunning(const std::string& name);
   int startAll();
   int stopAll();
   int finishStart();
+  // The driver (jail_service_driver.cc).
+  int driveStart(const std::vector<std::string>& names);
+  int driveStop(const std::vector<std::string>& names);
+  void runPlan(const JailPlan& plan, bool start);
+  JailRun startJail(const PlannedJail& j, const std::atomic<bool>& stopping) const;
+  JailRun stopJail(const PlannedJail& j) const;
+  bool jailExists(const std::string& name) const;
+  void showStart(const PlannedJail& j, const JailRun& r, bool lines);
+  void showStop(const PlannedJail& j, const JailRun& r, bool lines);
   std::string timestamp() const;
   bool checkYesNo(const std::string& name);
   std::string varRun(const std::string& file) const;

@@ -203,8 +203,13 @@ std::unique_ptr<RunningProcess> PosixJailSystem::start(const RunRequest& request
   posix_spawnattr_destroy(&attr);
   if (rc != 0) {
     RunResult failed = spawnFailure(messagePrefix_, request.argv[0], rc);
-    if (!capture) {
-      if (request.output == OutputMode::Inherit) fputs(failed.output.c_str(), stderr);
+    // sh prints "not found" on its own stderr: it is captured only where
+    // stderr is (`2>&1`), never into `$(cmd)` (a missing jls must not
+    // become the content of an id file).
+    if (request.output != OutputMode::Combined) {
+      bool toStderr = request.output == OutputMode::Inherit ||
+                      (request.output == OutputMode::StdoutOnly && !request.discardStderr);
+      if (toStderr) fputs(failed.output.c_str(), stderr);
       failed.output.clear();
     }
     return std::make_unique<SpawnedProcess>(std::move(failed));

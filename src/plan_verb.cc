@@ -1,0 +1,262 @@
+// The plan verb: make the plan start or stop would make, and print it as
+// text for people or as JSON for tools.
+#include "plan_verb.h"
+
+#include <sstream>
+
+#include "address_list.h"
+
+namespace rcjail {
+
+namespace {
+
+// A word as sh would need it written.
+std::string shellWord(const std::string& word) {
+  if (!word.empty() && word.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_@%+=:,./-") ==
+                           std::string::npos)
+    return word;
+  std::string out = "'";
+  for (char c : word) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+std::string commandLine(const std::vector<std::string>& argv) {
+  std::string out;
+  for (const std::string& a : argv) out += (out.empty() ? "" : " ") + shellWord(a);
+  return out;
+}
+
+std::string joined(const std::vector<std::string>& words, const char* separator = " ") {
+  std::string out;
+  for (const std::string& w : words) out += (out.empty() ? "" : separator) + w;
+  return out;
+}
+
+std::string json(const std::string& s) {
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\t': out += "\\t"; break;
+      case '\r': out += "\\r"; break;
+      default:
+        if (c < 0x20) {
+          char buf[8];
+          snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  return out + "\"";
+}
+
+std::string json(const std::vector<std::string>& values) {
+  std::string out = "[";
+  for (const std::string& v : values) out += (out.size() > 1 ? "," : "") + json(v);
+  return out + "]";
+}
+
+std::string json(const std::optional<TimeLimit>& t) {
+  if (!t) return "null";
+  return "{\"seconds\":" + std::to_string(t->value.count()) +
+         ",\"variable\":" + (t->variable.empty() ? std::string("null") : json(t->variable)) +
+         ",\"where\":" + (t->where.file.empty() ? "null" : json(t->where.str())) + "}";
+}
+
+std::string readyKind(ReadinessCheck::Kind k) {
+  switch (k) {
+    case ReadinessCheck::Kind::Tcp: return "tcp";
+    case ReadinessCheck::Kind::Unix: return "unix";
+    case ReadinessCheck::Kind::File: return "file";
+    case ReadinessCheck::Kind::Exec: return "exec";
+  }
+  return "";
+}
+
+std::string limitText(const TimeLimit& t) {
+  if (t.variable.empty()) return std::to_string(t.value.count()) + " s (the default)";
+  return std::to_string(t.value.count()) + " s (" + t.variable + (t.where.file.empty() ? "" : ", " + t.where.str()) + ")";
+}
+
+std::string modeText(const JailPlan& plan) {
+  if (!plan.parallel) return "one at a time";
+  if (plan.limit) return "in parallel, at most " + std::to_string(*plan.limit) + " at once";
+  return "in parallel, no limit";
+}
+
+}  // namespace
+
+std::string planText(const PlanReport& r) {
+  const JailPlan& plan = r.plan;
+  const bool start = r.verb == "start";
+  std::ostringstream out;
+  out << r.verb << ": "
+      << (plan.driver ? "rcjail orders the jails, " + modeText(plan)
+                      : std::string("as stock rc.d/jail (no ordering knob is set), ") +
+                            (plan.parallel && start ? "in parallel" : "one at a time"))
+      << "\n";
+  for (const Message& m : plan.messages)
+    if (m.level == MessageLevel::Warning) out << "warning: " << m.text << "\n";
+  if (!plan.problems.empty()) {
+    out << "problems (nothing would " << r.verb << "):\n";
+    for (const PlanProblem& p : plan.problems) out << "  " << p.describe() << "\n";
+  }
+  if (!plan.wholeFileCommand.empty()) {
+    out << "run: " << commandLine(plan.wholeFileCommand) << "\n";
+    return out.str();
+  }
+  if (plan.jails.empty()) out << "no jail to " << r.verb << "\n";
+  if (plan.driver)
+    for (size_t w = 0; w < plan.waves.size(); ++w) out << "wave " << w + 1 << ": " << joined(plan.waves[w]) << "\n";
+  for (const PlannedJail& j : plan.jails) {
+    out << "\n" << j.name;
+    if (j.displayName != j.name) out << " (" << j.displayName << ")";
+    if (plan.driver) out << ", wave " << j.wave;
+    if (j.pulledIn) out << (start ? ", pulled in as a dependency" : ", pulled in as a dependent");
+    out << "\n";
+    for (const Message& m : j.messages)
+      if (m.level == MessageLevel::Warning) out << "  warning: " << m.text << "\n";
+    if (!j.skipReason.empty()) {
+      out << "  skipped: " << j.skipReason << "\n";
+      continue;
+    }
+    if (!j.after.empty()) out << (start ? "  after: " : "  after its dependents: ") << joined(j.after) << "\n";
+    if (j.config) {
+      out << "  writes " << j.config->path << ":\n";
+      std::istringstream text(j.config->text);
+      for (std::string line; std::getline(text, line);) out << "    | " << line << "\n";
+    }
+    if (!start) out << "  if running, run: " << commandLine(j.command) << "\n";
+    else out << "  run: " << commandLine(j.command) << (j.pulledIn ? " (unless it is running)" : "") << "\n";
+    if (j.deadline)
+      out << "  deadline: " << limitText(*j.deadline) << ", then kill it"
+          << (start ? " and, if the jail is half up, run: " : " and run: ") << commandLine(j.removeCommand) << "\n";
+    if (j.ready) out << "  ready when: " << j.ready->spec << ", within " << limitText(*j.readyTimeout) << "\n";
+  }
+  if (!r.budget.empty() || r.worstStop) out << "\n";
+  if (r.worstStop)
+    out << "shutdown: stopping these jails takes at most " << r.worstStop->count() << " s"
+        << (r.rcshutdownTimeout > 0 ? " (rcshutdown_timeout: " + std::to_string(r.rcshutdownTimeout) + " s)" : "")
+        << "\n";
+  for (const std::string& b : r.budget) out << "shutdown budget: " << b << "\n";
+  return out.str();
+}
+
+std::string planJson(const PlanReport& r) {
+  const JailPlan& plan = r.plan;
+  std::ostringstream out;
+  out << "{\"verb\":" << json(r.verb) << ",\"driver\":" << (plan.driver ? "true" : "false")
+      << ",\"parallel\":" << (plan.parallel ? "true" : "false")
+      << ",\"limit\":" << (plan.limit ? std::to_string(*plan.limit) : "null");
+  std::vector<std::string> problems, messages;
+  for (const PlanProblem& p : plan.problems) problems.push_back(p.describe());
+  for (const Message& m : plan.messages)
+    if (m.level == MessageLevel::Warning) messages.push_back(m.text);
+  out << ",\"problems\":" << json(problems) << ",\"warnings\":" << json(messages);
+  out << ",\"command\":" << (plan.wholeFileCommand.empty() ? "null" : json(plan.wholeFileCommand));
+  out << ",\"waves\":[";
+  for (size_t w = 0; w < plan.waves.size(); ++w) out << (w ? "," : "") << json(plan.waves[w]);
+  out << "],\"jails\":[";
+  for (size_t i = 0; i < plan.jails.size(); ++i) {
+    const PlannedJail& j = plan.jails[i];
+    std::vector<std::string> warnings;
+    for (const Message& m : j.messages)
+      if (m.level == MessageLevel::Warning) warnings.push_back(m.text);
+    out << (i ? "," : "") << "{\"name\":" << json(j.name) << ",\"display\":" << json(j.displayName)
+        << ",\"wave\":" << j.wave << ",\"after\":" << json(j.after) << ",\"pulledIn\":" << (j.pulledIn ? "true" : "false")
+        << ",\"command\":" << json(j.command) << ",\"deadline\":" << json(j.deadline)
+        << ",\"onDeadline\":" << (j.deadline ? json(j.removeCommand) : "null") << ",\"ready\":";
+    if (j.ready)
+      out << "{\"check\":" << json(j.ready->spec) << ",\"kind\":" << json(readyKind(j.ready->kind))
+          << ",\"timeout\":" << json(j.readyTimeout) << "}";
+    else
+      out << "null";
+    out << ",\"config\":";
+    if (j.config) out << "{\"path\":" << json(j.config->path) << ",\"text\":" << json(j.config->text) << "}";
+    else out << "null";
+    out << ",\"warnings\":" << json(warnings) << ",\"skipped\":" << (j.skipReason.empty() ? "null" : json(j.skipReason))
+        << "}";
+  }
+  out << "],\"shutdown\":{\"rcshutdown_timeout\":" << r.rcshutdownTimeout
+      << ",\"worstCase\":" << (r.worstStop ? std::to_string(r.worstStop->count()) : "null")
+      << ",\"problems\":" << json(r.budget) << "}}\n";
+  return out.str();
+}
+
+int runPlanVerb(const VerbContext& ctx, const std::vector<std::string>& args) {
+  std::string verb;
+  bool asJson = false;
+  std::vector<std::string> names;
+  for (const std::string& a : args) {
+    if (a == "--json") asJson = true;
+    else if (verb.empty()) verb = a;
+    else names.push_back(a);
+  }
+  if (verb != "start" && verb != "stop") {
+    ctx.console.printError("usage: rcjail plan start|stop [--json] [NAME...]\n");
+    return 2;
+  }
+  // As rc.d/jail would be run: a copy, so nothing the planning sets stays.
+  Variables vars = ctx.vars;
+  if (names.empty()) {
+    names = splitFields(vars.get("jail_list"));
+    if (names.empty()) names.push_back("_ALL");
+  } else {
+    vars.set("jail_reverse_stop", "no");
+  }
+  const Quirks quirks = quirksFrom(vars);
+  std::time_t now = std::time(nullptr);
+  struct tm tm;
+  localtime_r(&now, &tm);
+  char stamp[32];
+  strftime(stamp, sizeof stamp, "%Y-%m-%d %H:%M:%S", &tm);
+  SettingsEnvironment settings{ctx.root, quirks, stamp,
+                               [&ctx] {
+                                 auto v = ctx.system.sysctl("kern.features.vimage");
+                                 return v && *v != "0";
+                               },
+                               [&ctx] {
+                                 auto v = ctx.system.sysctl("net.inet6.ip6.dad_count");
+                                 try {
+                                   return v ? std::stoi(*v) : 1;
+                                 } catch (const std::exception&) {
+                                   return 1;
+                                 }
+                               }};
+  PlanEnvironment env{settings, {}};
+  if (verb == "stop") {
+    RunRequest jls{splitFields(vars.get("jail_jls"))};
+    jls.argv.push_back("name");
+    jls.output = OutputMode::StdoutOnly;
+    jls.discardStderr = true;
+    std::istringstream listed(ctx.system.run(jls).output);
+    for (std::string line; std::getline(listed, line);)
+      if (auto words = splitFields(line); !words.empty()) env.running.push_back(words[0]);
+  }
+  const int budget = rcshutdownTimeout(vars);
+  std::optional<JailPlan> plan;
+  std::optional<StopPlan> shutdown;
+  if (verb == "start") {
+    StartPlan start = planStart(vars, names, env);
+    if (start.driver && start.problems.empty()) shutdown = planShutdownStop(vars, start, env);
+    plan = start;
+  } else {
+    StopPlan stop = planStop(vars, names, env);
+    if (stop.driver && stop.problems.empty()) shutdown = stop;
+    plan = stop;
+  }
+  PlanReport report{verb, *plan, {}, std::nullopt, budget};
+  if (shutdown) {
+    report.budget = shutdownBudgetProblems(*shutdown, budget);
+    report.worstStop = worstCaseDuration(*shutdown);
+  }
+  ctx.console.print(asJson ? planJson(report) : planText(report));
+  ctx.console.flush();
+  return plan->problems.empty() ? 0 : 1;
+}
+
+}  // namespace rcjail
