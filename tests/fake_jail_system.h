@@ -1,10 +1,15 @@
 // A scripted jail(8)/jls(8)/jexec(8) for the unit tests: a table of running
 // jails, jids handed out from 1, failures on request, and a record of every
-// command line.
+// command line. Safe to call from several threads (the ordering driver runs
+// jails in parallel); `delays` makes a jail(8) call on a jail take time and
+// `hang` makes `jail -c` on a jail create it and then never end by itself.
 #pragma once
 
 #include <algorithm>
+#include <chrono>
 #include <map>
+#include <mutex>
+#include <thread>
 #include <set>
 #include <string>
 #include <vector>
@@ -25,18 +30,47 @@ class FakeJailSystem : public JailSystem {
   // sysrc(8): the file that holds jail_enable, or "" when none does.
   std::string sysrcFile = "/etc/rc.conf";
 
+  std::map<std::string, std::chrono::milliseconds> delays;  // jail(8) on NAME takes this long
+  std::set<std::string> hang;                                // jail -c NAME hangs once it made the jail
+  std::set<std::string> hangRemove;                          // jail -r NAME hangs and removes nothing
+
   std::unique_ptr<RunningProcess> start(const RunRequest& request) override {
     struct Done : RunningProcess {
       RunResult r;
       RunResult wait() override { return r; }
     };
     auto done = std::make_unique<Done>();
-    calls.push_back(request.argv);
+    const std::string target = request.argv.empty() ? "" : request.argv.back();
+    const bool isJail = !request.argv.empty() && base(request.argv[0]) == "jail";
+    const bool creates = std::find(request.argv.begin(), request.argv.end(), "-c") != request.argv.end();
+    std::chrono::milliseconds delay{0};
+    const bool removes = std::find(request.argv.begin(), request.argv.end(), "-r") != request.argv.end();
+    bool hangs = false, hangsRemoving = false;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      calls.push_back(request.argv);
+      if (isJail && delays.count(target)) delay = delays[target];
+      hangs = isJail && creates && hang.count(target);
+      hangsRemoving = isJail && removes && hangRemove.count(target);
+    }
+    if ((hangs || hangsRemoving) && request.deadline) std::this_thread::sleep_until(*request.deadline);
+    if (delay.count()) std::this_thread::sleep_for(delay);
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (hangsRemoving) {
+      done->r.status = 128 + 9;
+      done->r.timedOut = true;
+      return done;
+    }
     done->r = handle(request.argv);
+    if (hangs) {  // killed at its deadline, the jail half up
+      done->r.status = 128 + 9;
+      done->r.timedOut = true;
+    }
     return done;
   }
 
   std::optional<std::string> sysctl(const std::string& name) override {
+    std::lock_guard<std::mutex> lock(mutex_);
     auto it = sysctls.find(name);
     if (it == sysctls.end()) return std::nullopt;
     return it->second;
@@ -50,6 +84,7 @@ class FakeJailSystem : public JailSystem {
   }
   // The command lines, one string each, for compact assertions.
   std::vector<std::string> commandLines() const {
+    std::lock_guard<std::mutex> lock(mutex_);
     std::vector<std::string> out;
     for (auto& c : calls) {
       std::string line;
@@ -60,6 +95,7 @@ class FakeJailSystem : public JailSystem {
   }
 
  private:
+  mutable std::mutex mutex_;
   static std::string base(const std::string& path) { return path.substr(path.rfind('/') + 1); }
 
   RunResult handle(const std::vector<std::string>& argv) {
@@ -111,7 +147,7 @@ class FakeJailSystem : public JailSystem {
         ++i;
       } else if (a == "-c") {
         create = true;
-      } else if (a == "-r") {
+      } else if (a == "-r" || a == "-R") {
         remove = true;
       } else if (a == "-i") {
         printJid = true;
