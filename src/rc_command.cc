@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "address_list.h"
+#include "boot_history.h"
 
 namespace rcjail {
 
@@ -77,6 +78,10 @@ int RcCommand::runScriptArgs(const std::vector<std::string>& args) {
   if (args.size() == 1) {
     std::vector<std::string> names = splitFields(env_.vars.get("jail_list"));
     if (names.empty()) names.push_back("_ALL");
+    if ((args[0] == "faststart" || args[0] == "quietstart") && quarantineAfter(env_.vars) > 0) {
+      names = withoutQuarantined(names, env_);
+      if (names.empty()) return 0;
+    }
     return run(args[0], names, RcState{}, true);
   }
   env_.vars.set("jail_reverse_stop", "no");

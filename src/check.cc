@@ -1,0 +1,153 @@
+// Runs the rule sets of `check` over the configured jails and formats what
+// they found.
+#include "check.h"
+
+#include <net/if.h>
+
+#include <algorithm>
+
+#include "boot_history.h"
+#include "check_rules.h"
+#include "jail_names.h"
+#include "start_plan.h"
+
+namespace rcjail {
+
+bool hostInterfaceExists(const std::string& name) { return if_nametoindex(name.c_str()) != 0; }
+
+size_t editDistance(const std::string& a, const std::string& b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+void checkShutdownBudget(const CheckInputs& in, std::vector<Finding>& out) {
+  // The ordering unit plans the boot's start and the shutdown's stop that
+  // follows it; nothing is reported when no ordering knob is set.
+  PlanEnvironment env{{in.env.root, Quirks::Fixed, "", in.env.hasVimage, in.env.dadCount}, {}};
+  PlanCheck plans;
+  try {
+    plans = checkPlans(in.vars, env);
+  } catch (const ConfigError& e) {
+    out.push_back({e.where(), "", e.what(), ""});
+    return;
+  }
+  for (const PlanProblem& p : plans.problems) out.push_back({p.where, "", p.message, ""});
+  const Variable* timeout = in.vars.find("rcshutdown_timeout");
+  for (const std::string& b : plans.budget) out.push_back({timeout ? timeout->where : Location{}, "", b, ""});
+}
+
+namespace {
+
+void checkQuarantine(const CheckInputs& in, std::vector<Finding>& out) {
+  int after = quarantineAfter(in.vars);
+  if (after == 0) return;
+  std::vector<HistoryRecord> history = readHistory(in.env.root);
+  const Variable* knob = in.vars.find("jail_quarantine_after");
+  for (const ConfiguredJail& j : in.jails)
+    if (quarantined(history, j.name, after))
+      out.push_back({knob ? knob->where : Location{}, j.name,
+                     "quarantined: its start failed at the last " + std::to_string(after) +
+                         " boots; the next boot skips it (start it by hand to clear this)",
+                     ""});
+}
+
+}  // namespace
+
+std::vector<Finding> checkConfiguration(const Variables& vars, const CheckEnvironment& env,
+                                        const std::vector<std::string>& only) {
+  std::vector<ConfiguredJail> all = configuredJails(vars, {env.root, env.hasVimage, env.dadCount});
+  std::vector<ConfiguredJail> jails;
+  for (const ConfiguredJail& j : all)
+    if (only.empty() || std::find(only.begin(), only.end(), j.name) != only.end()) jails.push_back(j);
+  std::vector<Finding> out;
+  for (const std::string& name : only)
+    if (std::none_of(all.begin(), all.end(), [&](const ConfiguredJail& j) { return j.name == name; }))
+      out.push_back({{"(command line)", 0}, name, "no jail " + name + " is configured", ""});
+  CheckInputs in{vars, env, jails, all};
+  checkVariables(in, out);
+  checkHost(in, out);
+  checkJailConf(in, out);
+  checkShutdownBudget(in, out);
+  checkQuarantine(in, out);
+  // One report per distinct problem, in file order.
+  std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
+    return std::tie(a.where.file, a.where.line) < std::tie(b.where.file, b.where.line);
+  });
+  out.erase(std::unique(out.begin(), out.end(),
+                        [](const Finding& a, const Finding& b) {
+                          return a.where == b.where && a.jail == b.jail && a.message == b.message;
+                        }),
+            out.end());
+  return out;
+}
+
+std::string formatFindings(const std::vector<Finding>& findings, bool json) {
+  std::string out;
+  if (json) {
+    out = "[";
+    for (size_t i = 0; i < findings.size(); ++i) {
+      const Finding& f = findings[i];
+      out += std::string(i ? "," : "") + "\n  {\"file\": " + jsonQuoted(f.where.file) +
+             ", \"line\": " + std::to_string(f.where.line) + ", \"jail\": " + jsonQuoted(f.jail) +
+             ", \"message\": " + jsonQuoted(f.message) + ", \"detail\": " + jsonQuoted(f.detail) + "}";
+    }
+    return out + (findings.empty() ? "]\n" : "\n]\n");
+  }
+  for (const Finding& f : findings) {
+    out += f.where.str() + ": " + (f.jail.empty() ? "" : f.jail + ": ") + f.message + "\n";
+    size_t start = 0;
+    while (start < f.detail.size()) {
+      size_t nl = f.detail.find('\n', start);
+      if (nl == std::string::npos) nl = f.detail.size();
+      out += "    " + f.detail.substr(start, nl - start) + "\n";
+      start = nl + 1;
+    }
+  }
+  return out;
+}
+
+int runCheck(const VerbContext& ctx, const std::vector<std::string>& args) {
+  bool json = false;
+  std::vector<std::string> names;
+  for (const std::string& a : args) {
+    if (a == "--json") {
+      json = true;
+    } else if (!a.empty() && a[0] == '-') {
+      ctx.console.printError("usage: rcjail check [--json] [NAME...]\n");
+      return 2;
+    } else {
+      names.push_back(jailName(a));
+    }
+  }
+  CheckEnvironment env{ctx.root, [&] { return ctx.system.sysctl("kern.features.vimage").has_value(); },
+                       hostInterfaceExists, [&] {
+                         auto v = ctx.system.sysctl("net.inet6.ip6.dad_count");
+                         return v ? std::atoi(v->c_str()) : 1;
+                       }};
+  std::vector<Finding> findings;
+  try {
+    findings = checkConfiguration(ctx.vars, env, names);
+  } catch (const ConfigError& e) {
+    ctx.console.printError("rcjail check: " + e.describe() + "\n");
+    return 2;
+  }
+  ctx.console.print(formatFindings(findings, json));
+  if (!json)
+    ctx.console.printError(findings.empty() ? std::string("rcjail check: no problems found\n")
+                                            : "rcjail check: " + std::to_string(findings.size()) +
+                                                  (findings.size() == 1 ? " problem\n" : " problems\n"));
+  ctx.console.flush();
+  return findings.empty() ? 0 : 1;
+}
+
+}  // namespace rcjail

@@ -1,0 +1,46 @@
+// `rcjail check`: reads everything a start would read and reports what is
+// wrong or suspicious, each finding with the file and line it comes from.
+// The rules live in check_variables.cc (rc.conf variables), check_host.cc
+// (addresses, interfaces, rootdirs, fstabs) and check_jail_conf.cc (jail.conf
+// files, depend); this unit runs them and prints the report.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "fs_root.h"
+#include "location.h"
+#include "variables.h"
+#include "verb_context.h"
+
+namespace rcjail {
+
+struct Finding {
+  Location where;
+  std::string jail;     // "" for findings about no jail in particular
+  std::string message;  // one line
+  std::string detail;   // optional further lines (a suggested jail.conf block)
+};
+
+struct CheckEnvironment {
+  const FsRoot& root;
+  std::function<bool()> hasVimage;
+  std::function<bool(const std::string&)> interfaceExists;
+  std::function<int()> dadCount;
+};
+
+// Only the jails named in `only` (jail(8) names) when it is not empty.
+std::vector<Finding> checkConfiguration(const Variables& vars, const CheckEnvironment& env,
+                                        const std::vector<std::string>& only);
+
+// "FILE:LINE: JAIL: MESSAGE" lines (details indented), or a JSON array.
+std::string formatFindings(const std::vector<Finding>& findings, bool json);
+
+// check [--json] [NAME...]: 0 clean, 1 findings, 2 unreadable configuration.
+int runCheck(const VerbContext& ctx, const std::vector<std::string>& args);
+
+// Whether `name` is a network interface of this host (if_nametoindex).
+bool hostInterfaceExists(const std::string& name);
+
+}  // namespace rcjail

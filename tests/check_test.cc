@@ -1,0 +1,147 @@
+// check: the fixture set under tests/data/check (one broken or clean
+// configuration a directory, each with the findings it must give, exactly),
+// and the rules that need more than a fixture tree.
+#include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include "boot_history.h"
+#include "check.h"
+#include "check_rules.h"
+#include "rc_conf_reader.h"
+#include "test_support.h"
+
+using namespace rcjail;
+using rcjail::testing::TempDir;
+
+namespace {
+
+const std::string kFixtures = std::string(RCJAIL_TEST_DATA) + "/check";
+
+Variables load(const FsRoot& root) {
+  RcConfOptions options{root};
+  options.mode = RcConfOptions::Mode::Native;
+  return loadRcConfig(options, Variables{}).vars;
+}
+
+std::vector<Finding> check(const std::string& rootDir, const std::vector<std::string>& only = {}) {
+  FsRoot root(rootDir);
+  Variables vars = load(root);
+  const std::set<std::string> interfaces{"lo0", "em0", "lo"};
+  CheckEnvironment env{root, [] { return true; },
+                       [&](const std::string& name) { return interfaces.count(name) > 0; }, [] { return 1; }};
+  return checkConfiguration(vars, env, only);
+}
+
+// The first line of each finding, as `check` prints it.
+std::vector<std::string> firstLines(const std::vector<Finding>& findings) {
+  std::vector<std::string> out;
+  std::string text = formatFindings(findings, false);
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t nl = text.find('\n', start);
+    std::string line = text.substr(start, nl - start);
+    if (line.rfind("    ", 0) != 0) out.push_back(line);
+    start = nl + 1;
+  }
+  return out;
+}
+
+std::vector<std::string> readLines(const std::string& path) {
+  std::ifstream in(path);
+  std::vector<std::string> out;
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty()) out.push_back(line);
+  return out;
+}
+
+std::vector<std::string> fixtureNames() {
+  std::vector<std::string> out;
+  for (const auto& entry : std::filesystem::directory_iterator(kFixtures)) out.push_back(entry.path().filename());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(check_configuration)
+
+BOOST_AUTO_TEST_CASE(every_fixture_gives_exactly_its_findings) {
+  std::vector<std::string> names = fixtureNames();
+  size_t broken = 0, clean = 0;
+  for (const std::string& name : names) {
+    BOOST_TEST_CONTEXT("fixture " << name) {
+      const std::string dir = kFixtures + "/" + name;
+      std::vector<std::string> expected = readLines(dir + "/expected");
+      std::vector<std::string> actual = firstLines(check(dir + "/root"));
+      if (!std::filesystem::exists(dir + "/expected")) {
+        std::ofstream out(dir + "/expected.actual");
+        for (const std::string& l : actual) out << l << "\n";
+        BOOST_ERROR("no expected file");
+        continue;
+      }
+      BOOST_TEST(actual == expected, boost::test_tools::per_element());
+      (name.rfind("clean-", 0) == 0 ? clean : broken)++;
+      if (name.rfind("clean-", 0) == 0)
+        BOOST_TEST(expected.empty());
+      else
+        BOOST_TEST(!expected.empty());
+    }
+  }
+  BOOST_TEST(broken >= 40u);
+  BOOST_TEST(clean >= 4u);
+}
+
+BOOST_AUTO_TEST_CASE(obsolete_jail_comes_with_its_jail_conf_block) {
+  std::vector<Finding> findings = check(kFixtures + "/obsolete-rc-conf-jail/root");
+  BOOST_REQUIRE_EQUAL(findings.size(), 1u);
+  BOOST_TEST(findings[0].detail.find("ip4.addr = \"192.0.2.104/32\";") != std::string::npos);
+  BOOST_TEST(findings[0].detail.find("path = \"/usr/jail/ducky\";") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(only_the_named_jails) {
+  std::vector<Finding> all = check(kFixtures + "/duplicate-address/root");
+  BOOST_TEST(all.size() == 2u);
+  std::vector<Finding> one = check(kFixtures + "/duplicate-address/root", {"b"});
+  BOOST_REQUIRE_EQUAL(one.size(), 1u);
+  BOOST_TEST(one[0].jail == "b");
+  std::vector<Finding> unknown = check(kFixtures + "/clean-jail-conf/root", {"nosuch"});
+  BOOST_REQUIRE_EQUAL(unknown.size(), 1u);
+  BOOST_TEST(unknown[0].message == "no jail nosuch is configured");
+}
+
+BOOST_AUTO_TEST_CASE(json_report) {
+  std::vector<Finding> findings = check(kFixtures + "/bad-ipv4/root");
+  std::string json = formatFindings(findings, true);
+  BOOST_TEST(json == "[\n  {\"file\": \"/etc/jail.conf\", \"line\": 3, \"jail\": \"ducky\", \"message\": "
+                     "\"address \\\"192.0.2.300\\\" is not a valid IPv4 address\", \"detail\": \"\"}\n]\n");
+  BOOST_TEST(formatFindings({}, true) == "[]\n");
+}
+
+BOOST_AUTO_TEST_CASE(quarantined_jail_is_a_finding) {
+  TempDir dir;
+  dir.write("etc/rc.conf", "jail_list=\"ducky\"\njail_quarantine_after=2\n");
+  dir.write("etc/jail.conf", "ducky { path = /usr/jail/ducky; }\n");
+  dir.write("usr/jail/ducky/bin/sh", "");
+  dir.write("usr/jail/ducky/etc/rc", "");
+  BOOST_TEST(check(dir.path()).empty());
+  std::string history;
+  for (int i = 0; i < 2; ++i)
+    history += formatHistoryRecord({100 + i, true, "ducky", "start", JailResult::Failed, 5, "jail: ducky: failed"});
+  dir.write("var/db/rcjail/history", history);
+  std::vector<Finding> findings = check(dir.path());
+  BOOST_REQUIRE_EQUAL(findings.size(), 1u);
+  BOOST_TEST(findings[0].where.str() == "/etc/rc.conf:2");
+  BOOST_TEST(findings[0].message.find("quarantined") == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(edit_distance) {
+  BOOST_TEST(editDistance("rootdr", "rootdir") == 1u);
+  BOOST_TEST(editDistance("", "abc") == 3u);
+  BOOST_TEST(editDistance("parralel", "parallel") == 2u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
