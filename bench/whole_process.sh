@@ -1,0 +1,12 @@
+#!/bin/sh
+# bench/whole_process.sh [BUILD_DIR [N...]]: builds rcjail, bench_floor and
+# bench_noop_tool (Release) in BUILD_DIR (default build-bench) and prints,
+# for N = 1, 100, 500, 1000 rc.conf-style jails, rcjail's start and stop
+# times against the floor's, the ratios and rcjail's peak RSS.
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-$top/build-bench}
+[ $# -gt 0 ] && shift
+cmake -S "$top" -B "$build" -DCMAKE_BUILD_TYPE=Release -DRCJAIL_TESTS=OFF >/dev/null
+cmake --build "$build" -j "$(nproc 2>/dev/null || echo 2)" --target rcjail bench_floor bench_noop_tool >/dev/null
+exec python3 "$top/bench/whole_process.py" "$build" "$top" "$@"

@@ -1,0 +1,4 @@
+get() { got=$v; }
+f() { local v=f_local; get; }
+v=global
+f

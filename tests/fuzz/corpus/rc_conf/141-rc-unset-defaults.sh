@@ -1,0 +1,2 @@
+unset jail_conf
+unset rc_conf_files

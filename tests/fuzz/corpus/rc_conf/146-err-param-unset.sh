@@ -1,0 +1,3 @@
+#@ error
+a=1
+b=${nope:?is required}

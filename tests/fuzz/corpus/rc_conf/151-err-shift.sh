@@ -1,0 +1,3 @@
+#@ error
+set -- a
+shift 2

@@ -1,0 +1,2 @@
+x=val
+a=${x-} b=${unset-} c=${unset:-} d=${x+"quoted word"} e="${x:+}"

@@ -1,0 +1,2 @@
+f() { for a in "$@"; do out="$out<$a>"; done; }
+f "one two" "" three

@@ -1,0 +1,2 @@
+#@ env source_rc_confs_defined=yes
+from_rc=never

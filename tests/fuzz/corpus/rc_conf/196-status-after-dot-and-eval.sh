@@ -1,0 +1,8 @@
+. @ROOT@/etc/f.conf
+a=$?
+eval false
+b=$?
+eval
+c=$?
+#@ file /etc/f.conf
+false
