@@ -2,15 +2,25 @@
 #include "command_line.h"
 
 #include <fnmatch.h>
+#include <unistd.h>
 
 #include <boost/program_options.hpp>
+#include <functional>
 #include <iostream>
+#include <optional>
 
 #include "address_list.h"
+#include "boot_history.h"
+#include "check.h"
 #include "console.h"
+#include "interrupt.h"
+#include "jail_status.h"
 #include "jail_system.h"
+#include "migrate.h"
+#include "plan_verb.h"
 #include "rc_command.h"
 #include "rc_conf_reader.h"
+#include "run_lock.h"
 #include "verb_context.h"
 
 namespace rcjail {
@@ -31,7 +41,11 @@ const char* kUsage =
     "usage: rcjail [--rc-script PATH] [--root DIR] [--no-syslog] VERB [ARG...]\n"
     "  rc.d/jail verbs: [fast|force|one|quiet](start|stop|restart|rcvar|enable|disable|delete|\n"
     "                   enabled|describe|extracommands|config|console|status|poll) [NAME...]\n"
-    "  rcjail verbs:    vars [PATTERN]   rc.conf variables with the file and line that set them\n";
+    "  rcjail verbs:    vars [PATTERN]   rc.conf variables with the file and line that set them\n"
+    "                   check [--json] [NAME...]   what is wrong with the configuration, file:line\n"
+    "                   migrate [--dry-run] [--force] [NAME...]   rc.conf jails to /etc/jail.conf.d\n"
+    "                   status -a [--json]   every configured jail, its jid and last start/stop\n"
+    "                   plan start|stop [--json] [NAME...]   waves, commands, deadlines; runs nothing\n";
 
 // Only the options before the verb are rcjail's; everything after the verb
 // belongs to it (console ducky /bin/csh -l).
@@ -95,7 +109,39 @@ struct OwnVerb {
 
 const OwnVerb kOwnVerbs[] = {
     {"vars", listVariables},
+    {"check", runCheck},
+    {"migrate", runMigrate},
+    {"plan", runPlanVerb},
 };
+
+// `status -a` and `status --json` are rcjail's; plain `status` is rc.d/jail's.
+bool isStatusAll(const std::vector<std::string>& rest) {
+  return rest.size() >= 2 && rest[0] == "status" && (rest[1] == "-a" || rest[1] == "--all" || rest[1] == "--json");
+}
+
+// rc(8)'s verbs: their starts and stops are boot records in the history.
+bool isBootVerb(const std::vector<std::string>& rest) {
+  return rest.size() == 1 && (rest[0] == "faststart" || rest[0] == "quietstart" || rest[0] == "faststop");
+}
+
+// start, stop and restart, with or without a prefix, change jails and
+// /var/run: those runs take the run lock and note SIGTERM/SIGINT.
+bool changesState(const std::vector<std::string>& rest) {
+  if (rest.empty()) return false;
+  std::string verb = rest[0];
+  for (const char* prefix : {"fast", "force", "one", "quiet"})
+    if (verb.rfind(prefix, 0) == 0) {
+      verb.erase(0, std::string(prefix).size());
+      break;
+    }
+  return verb == "start" || verb == "stop" || verb == "restart";
+}
+
+std::string holderDescription(const std::string& prefix, const std::vector<std::string>& rest) {
+  std::string text = "pid " + std::to_string(getpid()) + " (" + prefix;
+  for (const std::string& word : rest) text += " " + word;
+  return text + ")";
+}
 
 }  // namespace
 
@@ -130,7 +176,7 @@ int runCommandLine(const std::string& program, const std::vector<std::string>& a
     loaded = loadRcConfig(readerOptions, environmentVariables(envp));
   } catch (const ConfigError& e) {
     console.error(e.describe());
-    return 1;
+    return !rest.empty() && rest[0] == "check" ? 2 : 1;
   }
   Variables& vars = loaded.vars;
   console.configure(vars);
@@ -138,13 +184,43 @@ int runCommandLine(const std::string& program, const std::vector<std::string>& a
 
   PosixJailSystem system(prefix, childEnvironment(vars));
   FsRoot root(options.root);
+  if (isStatusAll(rest)) return runStatusAll({vars, console, system, root}, {rest.begin() + 1, rest.end()});
   if (!rest.empty()) {
     for (const OwnVerb& verb : kOwnVerbs)
       if (rest[0] == verb.name) return verb.run({vars, console, system, root}, {rest.begin() + 1, rest.end()});
   }
-  RcCommand command({vars, console, system, root, [] { return std::time(nullptr); }});
+  std::optional<InterruptWatch> interrupts;
+  std::optional<RunLock> lock;
+  if (changesState(rest)) {
+    interrupts.emplace();
+    RunLockOptions lockOptions;
+    lockOptions.timeout = lockTimeoutFrom(vars.get("jail_lock_timeout"));
+    lockOptions.holderDescription = holderDescription(prefix, rest);
+    lockOptions.interrupted = [&interrupts] { return interrupts->interrupted(); };
+    RunLockAttempt attempt = RunLockAttempt::acquire(root, lockOptions);
+    if (attempt.outcome == RunLockAttempt::Outcome::Busy) {
+      console.error(interrupts->interrupted() ? std::string("interrupted while waiting for ") + kRunLockPath + "."
+                                              : describeBusyLock(attempt, lockOptions.timeout));
+      return 1;
+    }
+    // Unavailable (no writable /var/run): run unlocked, as the stock script
+    // always does; writing the jail files reports the real problem.
+    if (attempt.lock) lock.emplace(std::move(*attempt.lock));
+    else console.debug("running without " + std::string(kRunLockPath) + ": " + attempt.reason);
+  }
+  std::unique_ptr<BootHistory> history;
+  if (historyEnabled(root, vars))
+    history = std::make_unique<BootHistory>(root, isBootVerb(rest), [] { return std::time(nullptr); });
+  std::function<bool()> interrupted;  // empty for the verbs that change nothing
+  if (interrupts) interrupted = [&interrupts] { return interrupts->interrupted(); };
+  RcCommand command({vars, console, system, root, [] { return std::time(nullptr); }, history.get(), interrupted});
   int status = command.runScript(rest);
   console.flush();
+  if (interrupts && interrupts->interrupted()) {
+    int signal = interrupts->signal();
+    console.error(std::string("interrupted by ") + interruptSignalName(signal) + ".");
+    return 128 + signal;
+  }
   return status;
 }
 
