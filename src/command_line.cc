@@ -20,6 +20,7 @@
 #include "plan_verb.h"
 #include "rc_command.h"
 #include "rc_conf_reader.h"
+#include "sh_interpreter.h"
 #include "run_lock.h"
 #include "verb_context.h"
 
@@ -32,6 +33,7 @@ namespace {
 struct Options {
   std::string rcScript;  // $0 of the messages
   std::string root = "/";
+  std::vector<std::string> configFiles;  // read after the rc.conf files, like rc.conf.d/jail
   bool noSyslog = false;
   bool help = false;
   bool version = false;
@@ -52,7 +54,7 @@ const char* kUsage =
 size_t leadingOptionCount(const std::vector<std::string>& args) {
   size_t i = 0;
   while (i < args.size() && args[i].rfind("--", 0) == 0 && args[i] != "--") {
-    bool takesValue = (args[i] == "--rc-script" || args[i] == "--root");
+    bool takesValue = (args[i] == "--rc-script" || args[i] == "--root" || args[i] == "--config");
     i += takesValue ? 2 : 1;
   }
   return std::min(i, args.size());
@@ -62,6 +64,7 @@ Options parseOptions(const std::vector<std::string>& leading) {
   Options o;
   po::options_description desc("rcjail options");
   desc.add_options()("rc-script", po::value(&o.rcScript), "the $0 of the messages")(
+      "config", po::value(&o.configFiles), "one more rc.conf file, read last")(
       "root", po::value(&o.root), "read the configuration under this directory")(
       "no-syslog", po::bool_switch(&o.noSyslog), "do not send messages to syslog")(
       "help", po::bool_switch(&o.help), "this text")("version", po::bool_switch(&o.version), "the version");
@@ -174,6 +177,23 @@ int runCommandLine(const std::string& program, const std::vector<std::string>& a
   RcConfResult loaded;
   try {
     loaded = loadRcConfig(readerOptions, environmentVariables(envp));
+    for (const std::string& file : options.configFiles) {
+      ShInterpreter sh(FsRoot("/"), std::move(loaded.vars));
+      sh.source(file);
+      loaded.vars = sh.state().takeVariables();
+    }
+    // rc.subr sources jail_env_file with `set -a`: what it sets is exported.
+    const std::string envFile = loaded.vars.get("jail_env_file");
+    if (!envFile.empty() && readerOptions.root.readable(envFile)) {
+      ShInterpreter sh(readerOptions.root, std::move(loaded.vars));
+      sh.source(envFile);
+      loaded.vars = sh.state().takeVariables();
+      for (const auto& [name, v] : loaded.vars.all())
+        if (v.where.file == envFile) loaded.vars.slot(name).exported = true;
+    }
+  } catch (const ShUnsupported&) {
+    console.error("--config files are read natively: keep them to assignments and simple sh.");
+    return 1;
   } catch (const ConfigError& e) {
     console.error(e.describe());
     return !rest.empty() && rest[0] == "check" ? 2 : 1;

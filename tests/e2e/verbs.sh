@@ -75,6 +75,12 @@ check "boot start" "Starting jails: ducky.example.org." "$OUT"
 run faststop
 check "shutdown stop" "Stopping jails: ducky.example.org." "$OUT"
 
+printf 'ENV_FROM_FILE="from file"\n' > "$ROOT/etc/jail.env"
+printf 'jail_env_file="/etc/jail.env"\njail_env="ENV_WORD=word"\n' >> "$ROOT/etc/rc.conf"
+run status
+check "jail_env_file is exported to jail(8) and friends" "ENV_FROM_FILE=from file" "$(grep ENV_FROM_FILE "$FAKE_JAILS/.env")"
+check "jail_env is exported too" "ENV_WORD=word" "$(grep ENV_WORD "$FAKE_JAILS/.env")"
+
 run vars 'jail_ducky_*'
 check "vars lists file and line" 'jail_ducky_hostname="ducky.example.org"	# /etc/rc.conf:7' \
 	"$(echo "$OUT" | grep hostname)"
