@@ -47,6 +47,10 @@ constexpr std::pair<std::string_view, std::string_view> kShellVariables[] = {
     {"OPTIND", "1"},
 };
 
+// The locals of rc.subr's load_rc_config.
+constexpr std::string_view kLoadRcConfigLocals[] = {"_name", "_rcvar_val", "_var", "_defval", "_v",
+                                                    "_msg",  "_new",       "_d",   "_dot"};
+
 // The state a load starts from, the same for both paths.
 Variables startState(const Variables& initial) {
   Variables vars = initial;
@@ -82,12 +86,23 @@ RcConfResult loadNatively(const RcConfOptions& options, const Variables& start) 
   sh.state().arg0 = options.arg0;
   RcConfResult result;
 
-  // rc.subr's dot: a function sourcing regular, non-empty files only.
+  // rc.subr's dot: a function with `local f verify` that sources regular,
+  // non-empty files only; the file sees its path as $1.
   auto dot = [&](const std::string& path) {
-    if (!root.nonEmptyRegularFile(path)) return;
-    sh.runInFunction({path}, [&] { sh.source(path); });
+    sh.runInFunction({path}, [&] {
+      sh.state().makeLocal("f");
+      sh.state().makeLocal("verify");
+      sh.state().assign("f", path, {});
+      if (root.nonEmptyRegularFile(path)) sh.source(path);
+    });
   };
+  // load_rc_config NAME, with its locals: the files it sources see them, and
+  // what they assign to those names is gone afterwards, as on FreeBSD.
   sh.runInFunction({options.service}, [&] {
+    ShState& state = sh.state();
+    for (std::string_view name : kLoadRcConfigLocals) state.makeLocal(name);
+    state.assign("_name", options.service, {});
+    state.assign("_dot", "dot", {});
     if (root.readable(std::string(kDefaultsFile))) {
       result.debug.push_back("Sourcing " + std::string(kDefaultsFile));
       dot(std::string(kDefaultsFile));
@@ -97,17 +112,22 @@ RcConfResult loadNatively(const RcConfOptions& options, const Variables& start) 
                              " doesn't exist).");
       dot(std::string(kRcConf));
     }
-    const std::string* localStartup = sh.state().value("local_startup");
+    const std::string* localStartup = state.value("local_startup");
     std::vector<std::string> dirs = sh.expander().splitUnquoted(localStartup ? *localStartup : "");
     dirs.insert(dirs.begin(), "/etc");
     for (std::string dir : dirs) {
+      const std::string* name = state.value("_name");  // a file may have changed it
+      if (name == nullptr || name->empty()) break;
       if (dir.size() >= 5 && dir.compare(dir.size() - 5, 5, "/rc.d") == 0) dir.resize(dir.size() - 5);
-      const std::string path = dir + "/rc.conf.d/" + options.service;
+      state.assign("_d", dir, {});
+      const std::string path = dir + "/rc.conf.d/" + *name;
       if (root.regularFile(path)) {
         result.debug.push_back("Sourcing " + path);
         dot(path);
       } else if (root.directory(path)) {
+        state.makeLocal("_rc");
         for (const std::string& file : directoryFiles(root, path)) {
+          state.assign("_rc", file, {});
           result.debug.push_back("Sourcing " + file);
           dot(file);
         }

@@ -28,7 +28,8 @@ namespace rcjail {
 namespace {
 
 // @START@: the variables that are not in the environment; @ROOT@: the root
-// prefix; @SERVICE@: NAME of load_rc_config NAME. The dump keeps only names
+// prefix; @SERVICE@: NAME of load_rc_config NAME. The functions keep the
+// locals of rc.subr's load_rc_config and dot, which the files see. The dump keeps only names
 // that are valid and set; `set` output may hold other lines (multi-line
 // values, bash's functions), which the checks skip.
 constexpr std::string_view kScript = R"SH(__rcjail_dump() {
@@ -66,13 +67,19 @@ __rcjail_map() {
 	esac
 }
 __rcjail_dot() {
-	__rcjail_map "$1"
-	if [ -f "$__rcjail_path" ] && [ -s "$__rcjail_path" ]; then
-		printf 'F%s\0' "$1" >&9
-		. "$__rcjail_path"
-	fi
+	local f verify
+	for f in "$@"; do
+		__rcjail_map "$f"
+		if [ -f "$__rcjail_path" ] && [ -s "$__rcjail_path" ]; then
+			printf 'F%s\0' "$f" >&9
+			. "$__rcjail_path"
+		fi
+	done
 }
 __rcjail_load() {
+	local _name _rcvar_val _var _defval _v _msg _new _d _dot
+	_name=$1
+	_dot=dot
 	__rcjail_map /etc/defaults/rc.conf
 	if [ -r "$__rcjail_path" ]; then
 		printf 'D%s\0' 'Sourcing /etc/defaults/rc.conf' >&9
@@ -88,17 +95,22 @@ __rcjail_load() {
 			__rcjail_dot /etc/rc.conf
 		fi
 	fi
-	for __rcjail_d in /etc ${local_startup}; do
-		__rcjail_f=${__rcjail_d%/rc.d}/rc.conf.d/@SERVICE@
-		__rcjail_map "$__rcjail_f"
+	for _d in /etc ${local_startup}; do
+		[ -n "$_name" ] || break
+		_d=${_d%/rc.d}
+		__rcjail_dir=$_d/rc.conf.d/$_name
+		__rcjail_map "$__rcjail_dir"
 		if [ -f "$__rcjail_path" ]; then
-			printf 'D%s\0' "Sourcing $__rcjail_f" >&9
-			__rcjail_dot "$__rcjail_f"
+			printf 'D%s\0' "Sourcing $__rcjail_dir" >&9
+			__rcjail_dot "$__rcjail_dir"
 		elif [ -d "$__rcjail_path" ]; then
-			for __rcjail_g in "$__rcjail_path"/*; do
-				if [ -f "$__rcjail_g" ]; then
-					printf 'D%s\0' "Sourcing $__rcjail_f/${__rcjail_g##*/}" >&9
-					__rcjail_dot "$__rcjail_f/${__rcjail_g##*/}"
+			local _rc
+			for _rc in "$__rcjail_path"/*; do
+				_rc=$__rcjail_dir/${_rc##*/}
+				__rcjail_map "$_rc"
+				if [ -f "$__rcjail_path" ]; then
+					printf 'D%s\0' "Sourcing $_rc" >&9
+					__rcjail_dot "$_rc"
 				fi
 			done
 		fi

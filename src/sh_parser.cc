@@ -381,6 +381,7 @@ ShCommandPtr ShParser::parseCase(int line) {
     }
     expectOperator(")");
     skipNewlines();
+    if (peek().kind == ShToken::Kind::End) unexpected(peek(), ";;");
     if (!peekOperator(";;") && !peekReserved("esac")) item.body = parseList(true);
     command->caseItems.push_back(std::move(item));
     if (peekOperator(";;")) {

@@ -262,7 +262,7 @@ BOOST_AUTO_TEST_CASE(shell_mode_is_recorded) {
 BOOST_AUTO_TEST_CASE(syntax_errors_name_file_and_line) {
   Tree tree;
   tree.file("/etc/rc.conf", "a=1\n").file("/etc/rc.conf.d/jail", "x=1\ncase $x in\n");
-  BOOST_TEST(tree.error() == "/etc/rc.conf.d/jail:3: Syntax error: end of file unexpected (expecting \";;\")");
+  BOOST_TEST(tree.error() == "/etc/rc.conf.d/jail:3: Syntax error: end of file unexpected (expecting \")\")");
 }
 
 BOOST_AUTO_TEST_CASE(runtime_errors_name_file_and_line) {

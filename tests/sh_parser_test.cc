@@ -120,7 +120,7 @@ BOOST_AUTO_TEST_CASE(redirections_are_kept) {
 BOOST_AUTO_TEST_CASE(substitutions_are_parsed_for_syntax) {
   BOOST_TEST(syntaxError("x=$(\ncase x in x) y;; esac)\n") == "");
   BOOST_TEST(syntaxError("x=$(if)\n") == "t.sh:1: Syntax error: \")\" unexpected");
-  BOOST_TEST(syntaxError("x=`if`\n") == "t.sh:1: Syntax error: end of file unexpected");
+  BOOST_TEST(syntaxError("x=`if`\n") == "t.sh:1: Syntax error: end of file unexpected (expecting \"then\")");
 }
 
 BOOST_AUTO_TEST_CASE(syntax_errors_as_dash_reports_them) {
