@@ -5,7 +5,7 @@
 #include <cctype>
 #include <string_view>
 
-#include "sh_lexer.h"
+#include "sh_word.h"
 
 namespace rcjail {
 

@@ -5,12 +5,12 @@
 // /bin/sh (sh_fallback), so that both never mix.
 #include "rc_conf_reader.h"
 
-#include <algorithm>
-#include <dirent.h>
 #include <string_view>
 
 #include "sh_fallback.h"
+#include "sh_glob.h"
 #include "sh_interpreter.h"
+#include "sh_pattern.h"
 
 namespace rcjail {
 
@@ -59,21 +59,15 @@ Variables startState(const Variables& initial) {
   return vars;
 }
 
-// The regular files of a directory, as the glob DIR/* lists them.
-std::vector<std::string> directoryFiles(const FsRoot& root, const std::string& dir) {
+// The regular files that rc.subr's `for _rc in DIR/*; do [ -f "$_rc" ]`
+// goes through.
+std::vector<std::string> directoryFiles(const FsRoot& root, const std::string& dir, bool globbing) {
   std::vector<std::string> names;
-  if (DIR* d = opendir(root.map(dir).c_str())) {
-    while (dirent* entry = readdir(d)) {
-      if (entry->d_name[0] != '.') names.emplace_back(entry->d_name);
-    }
-    closedir(d);
-  }
-  std::sort(names.begin(), names.end());
+  if (globbing) names = shGlob(root, shPatternQuote(dir) + "/*");
+  if (names.empty()) names.push_back(dir + "/*");  // an unmatched glob stays as it is
   std::vector<std::string> files;
-  for (const std::string& name : names) {
-    std::string path = dir + "/" + name;
-    if (root.regularFile(path)) files.push_back(path);
-  }
+  for (std::string& name : names)
+    if (root.regularFile(name)) files.push_back(std::move(name));
   return files;
 }
 
@@ -126,7 +120,7 @@ RcConfResult loadNatively(const RcConfOptions& options, const Variables& start) 
         dot(path);
       } else if (root.directory(path)) {
         state.makeLocal("_rc");
-        for (const std::string& file : directoryFiles(root, path)) {
+        for (const std::string& file : directoryFiles(root, path, sh.expander().globbing())) {
           state.assign("_rc", file, {});
           result.debug.push_back("Sourcing " + file);
           dot(file);

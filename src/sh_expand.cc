@@ -16,11 +16,6 @@ namespace {
 
 bool isIfsWhite(char c) { return c == ' ' || c == '\t' || c == '\n'; }
 
-bool isPatternSafe(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-         c == '/' || c == '.' || c == ' ';
-}
-
 ShTrim trimOf(ShParamOp op) {
   switch (op) {
     case ShParamOp::RemoveSmallestPrefix: return ShTrim::SmallestPrefix;
@@ -247,8 +242,11 @@ std::string ShExpander::toPattern(const Text& text, std::size_t begin, std::size
       out += ' ';
       continue;
     }
-    if (a == kQuoted && !isPatternSafe(c)) out += '\\';
-    out += c;
+    if (a == kQuoted) {
+      out += shPatternQuote(std::string_view(&c, 1));
+    } else {
+      out += c;
+    }
   }
   return out;
 }

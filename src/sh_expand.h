@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "fs_root.h"
-#include "sh_lexer.h"
+#include "sh_word.h"
 #include "sh_state.h"
 
 namespace rcjail {
@@ -35,6 +35,7 @@ class ShExpander {
 
   // sh's `set -f`.
   void setGlobbing(bool on) { globbing_ = on; }
+  bool globbing() const { return globbing_; }
 
  private:
   // Each character carries how it may be treated after expansion.

@@ -21,7 +21,7 @@
 #include <unistd.h>
 
 #include "rc_conf_locations.h"
-#include "sh_lexer.h"
+#include "sh_word.h"
 
 namespace rcjail {
 
@@ -29,9 +29,9 @@ namespace {
 
 // @START@: the variables that are not in the environment; @ROOT@: the root
 // prefix; @SERVICE@: NAME of load_rc_config NAME. The functions keep the
-// locals of rc.subr's load_rc_config and dot, which the files see. The dump keeps only names
-// that are valid and set; `set` output may hold other lines (multi-line
-// values, bash's functions), which the checks skip.
+// locals of rc.subr's load_rc_config and dot, which the files see. The dump
+// keeps only names that are valid and set; `set` output may hold other lines
+// (multi-line values, bash's functions), which the checks skip.
 constexpr std::string_view kScript = R"SH(__rcjail_dump() {
 	set | while IFS= read -r __rcjail_l; do
 		case $__rcjail_l in *=*) ;; *) continue ;; esac
@@ -40,7 +40,7 @@ constexpr std::string_view kScript = R"SH(__rcjail_dump() {
 		eval "[ -n \"\${${__rcjail_n}+x}\" ]" || continue
 		eval "printf '%s%s=%s\\0' \"\$1\" \"\$__rcjail_n\" \"\${${__rcjail_n}}\""
 	done
-	[ "$2" = flags ] || return 0
+	[ "${2-}" = flags ] || return 0
 	export -p | while IFS= read -r __rcjail_l; do
 		case $__rcjail_l in
 		'export '*) __rcjail_l=${__rcjail_l#export } ;;

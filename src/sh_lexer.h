@@ -8,54 +8,9 @@
 #include <string_view>
 #include <vector>
 
+#include "sh_word.h"
+
 namespace rcjail {
-
-enum class ShParamOp : std::uint8_t {
-  None,                  // ${v}
-  Default,               // ${v-w}, ${v:-w}
-  Assign,                // ${v=w}, ${v:=w}
-  Error,                 // ${v?w}, ${v:?w}
-  Alternative,           // ${v+w}, ${v:+w}
-  Length,                // ${#v}
-  RemoveSmallestPrefix,  // ${v#p}
-  RemoveLargestPrefix,   // ${v##p}
-  RemoveSmallestSuffix,  // ${v%p}
-  RemoveLargestSuffix,   // ${v%%p}
-  Bad,                   // ${...} that sh only rejects when it expands it
-};
-
-struct ShWordPart {
-  enum class Kind : std::uint8_t {
-    Literal,       // text: the characters, quotes removed
-    Param,         // text: the parameter name; op, colon, word
-    Arith,         // $((...)); word: the expression
-    Tilde,         // text: the user name ("" for ~)
-    CommandSubst,  // $(...) or `...`; text: the source, for messages
-    Unsupported,   // valid sh the native evaluator does not do ($'...'); text says what
-  };
-  Kind kind = Kind::Literal;
-  // Literal: quoted, escaped or inside "..."; Param, Arith, CommandSubst: inside "...".
-  bool quoted = false;
-  bool colon = false;        // Param: ${v:-w} rather than ${v-w}
-  bool afterAssign = false;  // Tilde: after the = or a : of an assignment, not at the word start
-  ShParamOp op = ShParamOp::None;
-  int line = 0;
-  std::string text;
-  std::vector<ShWordPart> word;  // Param: the word after the operator; Arith: the expression
-};
-
-using ShParts = std::vector<ShWordPart>;
-
-struct ShWord {
-  ShParts parts;
-  int line = 0;
-  // One unquoted literal: a candidate reserved word or name.
-  bool isPlain() const;
-  // The plain text, or "" when the word is not plain.
-  std::string_view plainText() const;
-  // `NAME=` at the start, unquoted: the length of NAME, else 0.
-  std::size_t assignmentNameLength() const;
-};
 
 struct ShToken {
   enum class Kind : std::uint8_t { Word, Operator, IoNumber, Newline, End };
@@ -66,8 +21,6 @@ struct ShToken {
   // How the token is named in "X unexpected" messages.
   std::string describe() const;
 };
-
-bool isShName(std::string_view s);
 
 class ShLexer {
  public:
@@ -114,7 +67,6 @@ class ShLexer {
   int peekChar(std::size_t ahead = 0) const;
   // Skips backslash-newline pairs at the position (line continuations).
   void skipContinuations();
-  bool atOperatorStart() const;
   ShToken readOperator();
   ShWord readWord();
   // Appends parts up to the terminator of the context, which it leaves unread.

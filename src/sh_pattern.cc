@@ -140,6 +140,19 @@ std::string shPatternLiteral(std::string_view pattern) {
   return out;
 }
 
+std::string shPatternQuote(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    // '/' stays bare: globbing splits patterns there, escaped or not.
+    bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                 c == '_' || c == '/' || c == '.' || c == ' ';
+    if (!plain) out += '\\';
+    out += c;
+  }
+  return out;
+}
+
 std::string shTrim(std::string_view value, std::string_view pattern, ShTrim how) {
   const std::size_t n = value.size();
   if (!shPatternHasMeta(pattern)) {

@@ -18,6 +18,9 @@ bool shPatternHasMeta(std::string_view pattern);
 // The pattern's text with escapes removed, for patterns without meta characters.
 std::string shPatternLiteral(std::string_view pattern);
 
+// A pattern that matches exactly `text` (its special characters escaped).
+std::string shPatternQuote(std::string_view text);
+
 enum class ShTrim { SmallestPrefix, LargestPrefix, SmallestSuffix, LargestSuffix };
 
 // ${value#pattern} and the like: value with the matching prefix or suffix removed.

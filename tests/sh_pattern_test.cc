@@ -58,6 +58,14 @@ BOOST_AUTO_TEST_CASE(meta_and_literal) {
   BOOST_TEST(shPatternLiteral("a\\*b\\\\") == "a*b\\");
 }
 
+BOOST_AUTO_TEST_CASE(quoting_makes_a_pattern_of_a_string) {
+  const std::string text = "/a b/[x]*?.c\\d-!^";
+  BOOST_TEST(!shPatternHasMeta(shPatternQuote(text)));
+  BOOST_TEST(shPatternLiteral(shPatternQuote(text)) == text);
+  BOOST_TEST(shPatternMatch(shPatternQuote(text), text));
+  BOOST_TEST(!shPatternMatch(shPatternQuote("a*"), "ab"));
+}
+
 BOOST_AUTO_TEST_CASE(trimming) {
   BOOST_TEST(shTrim("archive.tar.gz", "*.", ShTrim::SmallestPrefix) == "tar.gz");
   BOOST_TEST(shTrim("archive.tar.gz", "*.", ShTrim::LargestPrefix) == "gz");

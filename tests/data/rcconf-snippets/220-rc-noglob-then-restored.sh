@@ -1,0 +1,6 @@
+set -f
+set +f
+#@ file /etc/rc.conf.d/jail/a
+from_a=read
+#@ file /etc/rc.conf.d/jail/b
+from_b=read
