@@ -83,7 +83,7 @@ SettingsEnvironment JailService::settingsEnvironment() {
           [this] {
             if (vimage_ < 0) {
               auto v = env_.system.sysctl("kern.features.vimage");
-              vimage_ = v && *v != "0" ? 1 : 0;
+              vimage_ = v ? 1 : 0;  // check_kern_features: the oid exists
             }
             return vimage_ == 1;
           },

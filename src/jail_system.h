@@ -62,6 +62,9 @@ class PosixJailSystem : public JailSystem {
   PosixJailSystem(std::string messagePrefix, std::vector<std::string> environment,
                   std::string sysctlProgram = "/sbin/sysctl");
   std::unique_ptr<RunningProcess> start(const RunRequest& request) override;
+  // FreeBSD: sysctlbyname(3). Elsewhere: `sysctlProgram -n NAME`; when that
+  // program is not FreeBSD's (no "unknown oid" answer), kern.features.vimage
+  // is answered from the kernel: present where network namespaces are.
   std::optional<std::string> sysctl(const std::string& name) override;
 
  private:
