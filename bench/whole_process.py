@@ -16,19 +16,23 @@ sizes = [int(n) for n in sys.argv[3:]] or [1, 100, 500, 1000]
 rcjail = os.path.join(build, 'rcjail')
 floor = os.path.join(build, 'bench', 'bench_floor')
 noop = os.path.join(build, 'bench', 'bench_noop_tool')
+peak_rss = os.path.join(build, 'bench', 'bench_peak_rss')
 scratch = tempfile.mkdtemp(prefix='rcjail-bench.')
 
 
 def timed(argv):
-    """Wall seconds and peak RSS (KiB) of one run, checked to exit 0 or 1."""
+    """Wall seconds and peak RSS (KiB) of one run, checked to exit 0 or 1.
+
+    The command runs under bench_peak_rss: a child of Python would have
+    Python's own size counted into its peak (see peak_rss.cc)."""
+    figure = os.path.join(scratch, 'peak-rss')
     start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(proc.pid, 0)
+    code = subprocess.call([peak_rss, figure] + argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     elapsed = time.perf_counter() - start
-    code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1):
         sys.exit(f'{argv[0]} exited {code}')
-    return elapsed, usage.ru_maxrss
+    with open(figure) as f:
+        return elapsed, int(f.read())
 
 
 def setup(n):

@@ -8,5 +8,5 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$top/build-bench}
 [ $# -gt 0 ] && shift
 cmake -S "$top" -B "$build" -DCMAKE_BUILD_TYPE=Release -DRCJAIL_TESTS=OFF >/dev/null
-cmake --build "$build" -j "$(nproc 2>/dev/null || echo 2)" --target rcjail bench_floor bench_noop_tool >/dev/null
+cmake --build "$build" -j "$(nproc 2>/dev/null || echo 2)" --target rcjail bench_floor bench_noop_tool bench_peak_rss >/dev/null
 exec python3 "$top/bench/whole_process.py" "$build" "$top" "$@"

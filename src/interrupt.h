@@ -19,7 +19,7 @@ class InterruptWatch {
   int signal() const;  // the first signal received, 0 when none
 };
 
-// "SIGTERM", "SIGINT", or "signal N".
+// "SIGTERM", "SIGINT", or "a signal" for any other.
 const char* interruptSignalName(int signal);
 
 }  // namespace rcjail
