@@ -51,7 +51,7 @@ std::vector<PlanProblem> DependencyGraph::unknownNames() const {
   std::vector<PlanProblem> out;
   for (const DependencyEdge& e : edges_)
     if (!contains(e.to))
-      out.push_back({e.where, e.source + ": " + e.from + " depends on unknown jail \"" + e.to + "\""});
+      out.push_back({e.where, e.source + ": " + e.from + " depends on unknown jail \"" + e.to + "\"", {e.from}});
   return out;
 }
 
@@ -130,7 +130,10 @@ std::vector<PlanProblem> DependencyGraph::cycles() const {
       detail += std::string(detail.empty() ? "" : "; ") + e->from + " needs " + e->to + ": " + e->source +
                 (e->where.file.empty() ? "" : " at " + e->where.str());
     }
-    out.push_back({cycle.front()->where, "dependency cycle: " + path + " (" + detail + ")"});
+    std::vector<std::string> members;  // the whole component: none of it can ever go first
+    for (size_t v = 0; v < n; ++v)
+      if (component[v] == c) members.push_back(jails_[v]);
+    out.push_back({cycle.front()->where, "dependency cycle: " + path + " (" + detail + ")", members});
   }
   return out;
 }

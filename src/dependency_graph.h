@@ -23,6 +23,9 @@ struct DependencyEdge {
 struct PlanProblem {
   Location where;
   std::string message;
+  // The jails it makes impossible to start or stop; empty: the whole run
+  // (a bad global setting).
+  std::vector<std::string> jails;
   // "file:line: message", or the message alone when there is no file.
   std::string describe() const;
   bool operator==(const PlanProblem&) const = default;

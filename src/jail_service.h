@@ -81,6 +81,7 @@ class JailService {
   // The driver (jail_service_driver.cc).
   int driveStart(const std::vector<std::string>& names);
   int driveStop(const std::vector<std::string>& names);
+  bool reportProblems(const JailPlan& plan, const char* verbPast);
   void runPlan(const JailPlan& plan, bool start);
   JailRun startJail(const PlannedJail& j, const std::atomic<bool>& stopping) const;
   JailRun stopJail(const PlannedJail& j) const;

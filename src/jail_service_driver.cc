@@ -1,5 +1,6 @@
 // start and stop when one of rcjail's ordering knobs is set: plan first
-// (nothing runs when the plan has problems), then run the plan through the
+// (a jail with a configuration problem is not run, and nothing is when a
+// problem concerns the whole run), then run the plan through the
 // job scheduler, one thread per jail in flight. The threads only run
 // processes and probes; the console, the /var/run files and the outcome
 // sink are touched by the calling thread alone, in a stable order.
@@ -148,15 +149,38 @@ void JailService::showStop(const PlannedJail& j, const JailRun& r, bool lines) {
   else out.print(" " + name + ": timed out after " + seconds(*j.deadline) + (r.removed ? ", removed with jail -R\n" : ", still running\n"));
 }
 
+// Prints the plan's problems. True when the run can go on: every problem
+// names the jails it concerns, which are then left out (see runPlan).
+bool JailService::reportProblems(const JailPlan& plan, const char* verbPast) {
+  Console& out = env_.console;
+  bool wholeRun = false;
+  for (const PlanProblem& p : plan.problems) {
+    out.error(p.describe());
+    wholeRun = wholeRun || p.jails.empty();
+  }
+  if (plan.problems.empty()) return true;
+  failed_ = true;
+  if (wholeRun) out.error(std::string("no jail ") + verbPast + ": the configuration above has problems.");
+  return !wholeRun;
+}
+
 void JailService::runPlan(const JailPlan& plan, bool start) {
   Console& out = env_.console;
   const char* verb = start ? "start" : "stop";
   const size_t n = plan.jails.size();
   std::map<std::string, size_t> index;
   for (size_t i = 0; i < n; ++i) index[plan.jails[i].name] = i;
+  // The jails a problem names fail at once, without waiting for anything
+  // (that also breaks their cycles), and what needs them is skipped.
+  std::vector<std::string> problemOf(n);
+  for (const PlanProblem& p : plan.problems)
+    for (const std::string& name : p.jails)
+      if (auto it = index.find(name); it != index.end() && problemOf[it->second].empty())
+        problemOf[it->second] = p.message;
   std::vector<std::vector<size_t>> after(n);
   for (size_t i = 0; i < n; ++i)
-    for (const std::string& a : plan.jails[i].after) after[i].push_back(index.at(a));
+    if (problemOf[i].empty())
+      for (const std::string& a : plan.jails[i].after) after[i].push_back(index.at(a));
 
   enum class Shown { Pending, Run, Skipped, Silent };
   std::vector<Shown> shown(n, Shown::Pending);
@@ -190,6 +214,11 @@ void JailService::runPlan(const JailPlan& plan, bool start) {
   SchedulerCallbacks callbacks;
   callbacks.launch = [&](size_t i) {
     const PlannedJail& j = plan.jails[i];
+    if (!problemOf[i].empty()) {
+      shown[i] = Shown::Silent;  // its problem was reported before the run
+      report(j.name, verb, JailResult::Failed, problemOf[i] + "\n");
+      return false;
+    }
     out.emit(j.messages);
     if (!j.skipReason.empty()) {
       shown[i] = Shown::Silent;  // parse_options failed: stock warns and goes on
@@ -259,12 +288,7 @@ int JailService::driveStart(const std::vector<std::string>& names) {
   PlanEnvironment penv{settingsEnvironment(), {}};
   StartPlan plan = planStart(env_.vars, names, penv);
   out.emit(plan.messages);
-  if (!plan.problems.empty()) {
-    for (const PlanProblem& p : plan.problems) out.error(p.describe());
-    out.error("no jail started: the configuration above has problems.");
-    failed_ = true;
-    return 1;
-  }
+  if (!reportProblems(plan, "started")) return 1;
   for (const std::string& problem :
        shutdownBudgetProblems(planShutdownStop(env_.vars, plan, penv), rcshutdownTimeout(env_.vars)))
     out.warn(problem);
@@ -284,12 +308,7 @@ int JailService::driveStop(const std::vector<std::string>& names) {
     if (auto words = splitFields(line); !words.empty()) penv.running.push_back(words[0]);
   StopPlan plan = planStop(env_.vars, names, penv);
   out.emit(plan.messages);
-  if (!plan.problems.empty()) {
-    for (const PlanProblem& p : plan.problems) out.error(p.describe());
-    out.error("no jail stopped: the configuration above has problems.");
-    failed_ = true;
-    return 1;
-  }
+  if (!reportProblems(plan, "stopped")) return 1;
   out.print(plan.parallel ? "Stopping jails:\n" : "Stopping jails:");
   runPlan(plan, false);
   if (!plan.parallel) out.print(".\n");

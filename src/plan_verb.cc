@@ -2,6 +2,8 @@
 // text for people or as JSON for tools.
 #include "plan_verb.h"
 
+#include <algorithm>
+
 #include <sstream>
 
 #include "address_list.h"
@@ -102,7 +104,10 @@ std::string planText(const PlanReport& r) {
   for (const Message& m : plan.messages)
     if (m.level == MessageLevel::Warning) out << "warning: " << m.text << "\n";
   if (!plan.problems.empty()) {
-    out << "problems (nothing would " << r.verb << "):\n";
+    bool wholeRun = std::any_of(plan.problems.begin(), plan.problems.end(),
+                                [](const PlanProblem& p) { return p.jails.empty(); });
+    out << (wholeRun ? "problems (nothing would " + r.verb + "):\n"
+                     : "problems (the jails they name, and what depends on those, would not " + r.verb + "):\n");
     for (const PlanProblem& p : plan.problems) out << "  " << p.describe() << "\n";
   }
   if (!plan.wholeFileCommand.empty()) {

@@ -72,7 +72,7 @@ class Planner {
     return checkYesNo(name, vars_.get(name), plan.messages);
   }
   std::optional<int> parallelLimit(JailPlan& plan);
-  std::optional<TimeLimit> timeLimit(const std::string& perJail, const std::string& global,
+  std::optional<TimeLimit> timeLimit(const std::string& jail, const std::string& perJail, const std::string& global,
                                      std::vector<PlanProblem>& problems) const;
   const JailConf* jailConf(const std::string& path, std::string* error);
   Known byName(const std::string& name, bool start);
@@ -96,20 +96,24 @@ std::optional<int> Planner::parallelLimit(JailPlan& plan) {
   const Variable* v = vars_.find("jail_parallel_limit");
   if (!v || v->value.empty()) return std::nullopt;
   if (!allDigits(v->value) || v->value.size() > 6) {
-    plan.problems.push_back({v->where, "jail_parallel_limit: \"" + v->value + "\" is not a number of jails"});
+    plan.problems.push_back({v->where, "jail_parallel_limit: \"" + v->value + "\" is not a number of jails", {}});
     return std::nullopt;
   }
   int n = std::stoi(v->value);
   return n > 0 ? std::optional<int>(n) : std::nullopt;
 }
 
-std::optional<TimeLimit> Planner::timeLimit(const std::string& perJail, const std::string& global,
-                                            std::vector<PlanProblem>& problems) const {
-  const std::string& name = vars_.get(perJail).empty() ? global : perJail;
+std::optional<TimeLimit> Planner::timeLimit(const std::string& jail, const std::string& perJail,
+                                            const std::string& global, std::vector<PlanProblem>& problems) const {
+  const bool own = !vars_.get(perJail).empty();
+  const std::string& name = own ? perJail : global;
   const Variable* v = vars_.find(name);
   if (!v || v->value.empty()) return std::nullopt;
   if (!allDigits(v->value) || v->value.size() > 7) {
-    problems.push_back({v->where, name + ": \"" + v->value + "\" is not a number of seconds"});
+    PlanProblem problem{v->where, name + ": \"" + v->value + "\" is not a number of seconds", {}};
+    if (own) problem.jails = {jail};
+    // A bad global value is one problem of the whole run, said once.
+    if (own || std::find(problems.begin(), problems.end(), problem) == problems.end()) problems.push_back(problem);
     return std::nullopt;
   }
   long seconds = std::stol(v->value);
@@ -140,8 +144,9 @@ void Planner::fileDepends(Known& k, const JailConfJail& jail, const JailConf& co
   const JailConfParam* param = jail.find("depend");
   for (const std::string& d : jail.values("depend")) {
     if (!conf.find(d)) {
-      k.problems.push_back({param->where, "depend: " + k.jail.name + " depends on \"" + d + "\", which " + file +
-                                              " does not define"});
+      k.problems.push_back({param->where,
+                            "depend: " + k.jail.name + " depends on \"" + d + "\", which " + file + " does not define",
+                            {k.jail.name}});
       continue;
     }
     k.edges.push_back({k.jail.name, sanitize ? jailName(d) : d, "depend", param->where});
@@ -222,7 +227,7 @@ Known Planner::inFile(const std::string& name, const JailConf* conf, bool start)
 
 void Planner::addLimits(PlannedJail& j, const Known& k, bool start, std::vector<PlanProblem>& problems) const {
   const std::string kind = start ? "start_timeout" : "stop_timeout";
-  j.deadline = timeLimit(jailVariable(k.varName, kind), "jail_" + kind, problems);
+  j.deadline = timeLimit(j.name, jailVariable(k.varName, kind), "jail_" + kind, problems);
   if (!start) return;
   std::string readyName = jailVariable(k.varName, "ready");
   const Variable* ready = vars_.find(readyName);
@@ -230,11 +235,11 @@ void Planner::addLimits(PlannedJail& j, const Known& k, bool start, std::vector<
   std::string root = k.rootPath.empty() ? "" : env_.settings.root.map(k.rootPath);
   auto parsed = parseReadiness(ready->value, root);
   if (auto* error = std::get_if<std::string>(&parsed)) {
-    problems.push_back({ready->where, readyName + ": " + *error});
+    problems.push_back({ready->where, readyName + ": " + *error, {j.name}});
     return;
   }
   j.ready = std::get<ReadinessCheck>(parsed);
-  j.readyTimeout = timeLimit(jailVariable(k.varName, "ready_timeout"), "jail_ready_timeout", problems);
+  j.readyTimeout = timeLimit(j.name, jailVariable(k.varName, "ready_timeout"), "jail_ready_timeout", problems);
   if (!j.readyTimeout) j.readyTimeout = TimeLimit{kDefaultReadyTimeout, "", {}};
   j.ready->timeout = j.readyTimeout->value;
 }
@@ -296,7 +301,7 @@ StartPlan Planner::start(const std::vector<std::string>& names) {
     const JailConf* conf = jailConf(file, &error);
     if (!conf) {
       plan.problems.push_back({vars_.find("jail_conf") ? vars_.find("jail_conf")->where : Location{},
-                               "jail_conf: " + error});
+                               "jail_conf: " + error, {}});
       return plan;
     }
     for (const JailConfJail& j : conf->jails) {
@@ -321,9 +326,10 @@ StartPlan Planner::start(const std::vector<std::string>& names) {
       k.jail.pulledIn = !named.count(name);
       if (!k.usable) {
         if (via)
-          plan.problems.push_back({via->where, via->source + ": " + via->from + " depends on \"" + name + "\": " + k.reason});
+          plan.problems.push_back(
+              {via->where, via->source + ": " + via->from + " depends on \"" + name + "\": " + k.reason, {via->from}});
         else
-          plan.problems.push_back({where, source + ": jail \"" + name + "\": " + k.reason});
+          plan.problems.push_back({where, source + ": jail \"" + name + "\": " + k.reason, {name}});
         return false;
       }
       graph.addJail(name);

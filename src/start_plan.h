@@ -79,7 +79,9 @@ struct JailPlan {
   std::vector<PlannedJail> jails;             // in the order they are tried
   std::vector<std::vector<std::string>> waves;
   std::vector<Message> messages;      // warnings about the knobs themselves
-  std::vector<PlanProblem> problems;  // any: nothing runs
+  // Configuration errors: the jails they name (and, for a start, the jails
+  // that depend on those) are not run; one that names no jail stops the run.
+  std::vector<PlanProblem> problems;
 
   const PlannedJail* find(const std::string& name) const;
 };

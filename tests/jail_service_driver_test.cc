@@ -110,29 +110,49 @@ BOOST_AUTO_TEST_CASE(a_failure_skips_its_dependents_and_the_rest_goes_on) {
   BOOST_TEST(s.warnObsolete() == 1);
 }
 
-BOOST_AUTO_TEST_CASE(problems_stop_everything_before_it_runs) {
+BOOST_AUTO_TEST_CASE(a_problem_stops_the_jails_it_concerns_and_what_needs_them) {
   legacy("web");
+  legacy("mail");
+  legacy("shop");
   set("jail_web_depend", "dbx", 6);
+  set("jail_shop_depend", "web", 7);
   auto s = service();
-  BOOST_TEST(s.start({"web"}) == 1);
-  BOOST_TEST(cap.out() == "");
-  BOOST_TEST(cap.err() ==
-             "/etc/rc.d/jail: ERROR: /etc/rc.conf:6: jail_web_depend: web depends on \"dbx\": Invalid configuration for "
-             "dbx  (no jail.conf, no hostname, or no path).   Jail dbx was ignored.\n"
-             "/etc/rc.d/jail: ERROR: no jail started: the configuration above has problems.\n");
-  BOOST_TEST(sys.calls.empty());
+  BOOST_TEST(s.start({"web", "mail", "shop"}) == 0);  // the stock status; fix F makes the exit 1
+  BOOST_TEST(cap.out() == "Starting jails: mail.example.org.\n");
+  BOOST_TEST(cap.err().find("/etc/rc.d/jail: ERROR: /etc/rc.conf:6: jail_web_depend: web depends on \"dbx\": Invalid "
+                            "configuration for dbx  (no jail.conf, no hostname, or no path).   Jail dbx was ignored.\n") == 0);
+  BOOST_TEST(cap.err().find(kWarnPrefix + "jail shop not started: it depends on web, which did not start\n") !=
+             std::string::npos);
+  BOOST_TEST(cap.err().find("no jail started") == std::string::npos);
+  BOOST_TEST(sys.commandLines() == (std::vector<std::string>{"/usr/sbin/jail -i -f /var/run/jail.mail.conf -c mail",
+                                                             "/usr/sbin/jls -j mail jid"}));
+  BOOST_TEST((outcomes.of("web")->result == JailResult::Failed));
+  BOOST_TEST((outcomes.of("shop")->result == JailResult::Skipped));
+  BOOST_TEST((outcomes.of("mail")->result == JailResult::Ok));
 
+  // A cycle: its jails are not started, and they do not hold up the others.
   legacy("db");
   set("jail_web_depend", "db", 6);
   set("jail_db_depend", "web", 7);
+  set("jail_shop_depend", "", 8);
   Fixture again;
   again.vars = vars;
-  BOOST_TEST(again.service().start({"web"}) == 1);
+  BOOST_TEST(again.service().start({"web", "mail"}) == 0);
   BOOST_TEST(again.cap.err().find("ERROR: /etc/rc.conf:6: dependency cycle: web -> db -> web") != std::string::npos);
-  BOOST_TEST(again.sys.calls.empty());
-  again.sys.running = {{"web", 1}, {"db", 2}};
-  BOOST_TEST(again.service().stop({"web"}) == 1);
-  BOOST_TEST(again.sys.commandLines() == std::vector<std::string>{"/usr/sbin/jls name"});
+  BOOST_TEST(again.cap.out() == "Starting jails: mail.example.org.\n");
+  BOOST_TEST((again.outcomes.of("web")->result == JailResult::Failed));
+  BOOST_TEST((again.outcomes.of("db")->result == JailResult::Failed));
+}
+
+BOOST_AUTO_TEST_CASE(a_bad_global_setting_stops_the_whole_run) {
+  legacy("web");
+  set("jail_start_timeout", "soon", 3);
+  auto s = service();
+  BOOST_TEST(s.start({"web"}) == 1);
+  BOOST_TEST(cap.out() == "");
+  BOOST_TEST(cap.err() == "/etc/rc.d/jail: ERROR: /etc/rc.conf:3: jail_start_timeout: \"soon\" is not a number of seconds\n"
+                          "/etc/rc.d/jail: ERROR: no jail started: the configuration above has problems.\n");
+  BOOST_TEST(sys.calls.empty());
 }
 
 BOOST_AUTO_TEST_CASE(a_start_past_its_deadline_is_cut_and_its_siblings_start) {

@@ -84,10 +84,13 @@ check "stopping db stops web first" "Stopping jails: web db." "$OUT"
 check "stop order" "web db" "$(order_of '^jail .* -r ')"
 check "mail and a keep running" "a mail" "$(ls "$FAKE_JAILS" | tr '\n' ' ' | sed 's/ $//')"
 
-# Problems are found before anything runs, with the file and line.
+# Problems are found before anything runs, with the file and line; the
+# jails they concern (and what depends on those) are not started, the
+# others are, and the run exits 1.
+run onestop
 reset_calls
 write_rc_conf <<'EOF_RC'
-jail_list="a db"
+jail_list="a db mail"
 jail_a_depend="db"
 jail_db_depend="a"
 EOF_RC
@@ -95,8 +98,10 @@ run onestart
 check "cycle: status" 1 "$STATUS"
 check "cycle: message" "/etc/rc.d/jail: ERROR: /etc/rc.conf:5: dependency cycle: a -> db -> a (a needs db: jail_a_depend at /etc/rc.conf:5; db needs a: jail_db_depend at /etc/rc.conf:6)" \
 	"$(echo "$ERR" | head -1)"
-check "cycle: nothing started" yes "$(no_jail_calls)"
-check "cycle: nothing printed" "" "$OUT"
+check "cycle: only the jail outside it started" "mail" "$(grep '^jail ' "$FAKE_JAILS/.calls" | awk '{ print $NF }' | tr '\n' ' ' | sed 's/ $//')"
+check "cycle: the run goes on" "Starting jails: mail." "$OUT"
+run onestop mail
+reset_calls
 
 write_rc_conf <<'EOF_RC'
 jail_a_depend="nosuch"
@@ -121,7 +126,9 @@ run onestart
 check "unknown name in jail.conf: status" 1 "$STATUS"
 check "unknown name in jail.conf: message" "/etc/rc.d/jail: ERROR: /etc/jail.conf:4: depend: b depends on \"ghost\", which /etc/jail.conf does not define" \
 	"$(echo "$ERR" | head -1)"
-check "unknown name in jail.conf: nothing started" yes "$(no_jail_calls)"
+check "unknown name in jail.conf: a starts, b does not" "a" "$(grep '^jail ' "$FAKE_JAILS/.calls" | awk '{ print $NF }' | tr '\n' ' ' | sed 's/ $//')"
+check "unknown name in jail.conf: the problem is the only message" "" "$(echo "$ERR" | grep -v 'ghost')"
+run onestop
 
 # Without a knob, the whole file goes to jail(8) as stock does, depend or not.
 write_rc_conf < /dev/null
