@@ -8,16 +8,6 @@
 . "$(dirname "$0")/compat_lib.sh"
 compat_setup
 
-# rcjail writes the real /var/run/jail_ducky.id and /var/run/jail.ducky.conf:
-# refuse to run beside a running ducky (conf/demo's, or the host's), and
-# leave a generated file that was already there (each start rewrites it).
-if [ -e /var/run/jail_ducky.id ]; then
-	echo "FAIL: /var/run/jail_ducky.id exists: a ducky jail runs (conf/demo's?); stop it, then rerun"
-	exit 1
-fi
-remove=/var/run/jail_ducky.id
-[ -e /var/run/jail.ducky.conf ] || remove="$remove /var/run/jail.ducky.conf"
-trap 'compat_cleanup; rm -f $remove' EXIT
 make_netns
 root=$(make_root ducky)
 
@@ -35,14 +25,23 @@ jail_ducky_rootdir="$root"
 jail_ducky_hostname="ducky.example.org"
 jail_ducky_ip="192.0.2.10"
 EOF
-rcjail() { ip netns exec "$NETNS" "$RCJAIL" --no-syslog --config "$rcconf" "$@"; }
+# rcjail runs in the test's network namespace, and in a mount namespace of
+# its own where $WORK/run is /var/run: its id and generated files are the
+# real thing at the real path, but nobody else's.
+varrun=$WORK/run
+mkdir -p "$varrun"
+rcjail() {
+	ip netns exec "$NETNS" unshare -m --propagation private \
+		sh -c 'mount --bind "$0" /var/run && exec "$@"' "$varrun" \
+		"$RCJAIL" --no-syslog --config "$rcconf" "$@"
+}
 addresses() { ip -n "$NETNS" -o addr show dev v0 | awk '$3 == "inet" { print $4 }'; }
 
 run rcjail start ducky
 check "start: status" 0 "$STATUS"
 check "start: message" "Starting jails: ducky.example.org." "$OUT"
-check "start: the id file holds the jid" 1 "$(cat /var/run/jail_ducky.id 2>/dev/null)"
-check "start: the generated jail.conf" "	path = \"$root\";" "$(grep '	path' /var/run/jail.ducky.conf)"
+check "start: the id file holds the jid" 1 "$(cat "$varrun/jail_ducky.id" 2>/dev/null)"
+check "start: the generated jail.conf" "	path = \"$root\";" "$(grep '	path' "$varrun/jail.ducky.conf")"
 run "$JLS" -j ducky name host.hostname path
 check "start: the jail is in jls" "ducky ducky.example.org $root" "$OUT"
 check "start: /etc/rc ran inside" 1 "$(grep -c 'ducky.example.org rc done' "$root/var/log/rc.log")"
@@ -75,7 +74,7 @@ check "stop: no process of the jail remains" 0 "$(processes_in pid "$pidns")"
 check "stop: no mount of the jail remains" 0 "$(processes_in mnt "$mntns")"
 check "stop: nothing mounted under the root on the host" 0 "$(host_mounts_under "$root")"
 check "stop: the address is gone from v0" "" "$(addresses)"
-check "stop: the id file is gone" no "$([ -e /var/run/jail_ducky.id ] && echo yes || echo no)"
+check "stop: the id file is gone" no "$([ -e "$varrun/jail_ducky.id" ] && echo yes || echo no)"
 check "stop: the jail is gone from the registry" "" "$(registered_jails)"
 run "$JLS" -j ducky
 check "stop: jls no longer finds it" 'jls: jail "ducky" not found' "$ERR"
