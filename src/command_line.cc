@@ -177,8 +177,9 @@ int runCommandLine(const std::string& program, const std::vector<std::string>& a
   RcConfResult loaded;
   try {
     loaded = loadRcConfig(readerOptions, environmentVariables(envp));
+    const FsRoot host("/");  // --config names host paths, whatever --root says
     for (const std::string& file : options.configFiles) {
-      ShInterpreter sh(FsRoot("/"), std::move(loaded.vars));
+      ShInterpreter sh(host, std::move(loaded.vars));
       sh.source(file);
       loaded.vars = sh.state().takeVariables();
     }

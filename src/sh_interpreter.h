@@ -22,6 +22,8 @@ namespace rcjail {
 class ShInterpreter {
  public:
   ShInterpreter(const FsRoot& root, Variables initial);
+  // The root is kept by reference: it must outlive the interpreter.
+  ShInterpreter(FsRoot&& root, Variables initial) = delete;
 
   // `. path`: `path` is a configuration path, read through the root. Throws
   // ConfigError (at `from`) when the file cannot be read, and on syntax errors.
