@@ -4,6 +4,8 @@
 // keeps "$x" and '*' from being split or globbed.
 #include "sh_expand.h"
 
+#include <algorithm>
+
 #include <unistd.h>
 
 #include "sh_arith.h"
@@ -210,23 +212,31 @@ void ShExpander::expandParam(const ShWordPart& part, Text& out) {
 }
 
 std::string ShExpander::toString(const Text& text) const {
+  const std::size_t n = text.chars.size();
   std::string out;
-  out.reserve(text.chars.size());
+  out.reserve(n);
   std::string separator;
   bool separatorKnown = false;
-  for (std::size_t i = 0; i < text.chars.size(); ++i) {
-    char a = text.attrs[i];
-    if (a == kContent) continue;
-    if (a == kBreak || a == kSoftBreak) {
+  // Characters go over in runs between marks, found with memchr: values
+  // grow long (jail_list="${jail_list} x") and marks are rare.
+  const char marks[] = {kContent, kBreak, kSoftBreak};
+  std::size_t next[3];
+  for (int k = 0; k < 3; ++k) next[k] = std::min(text.attrs.find(marks[k]), n);
+  for (std::size_t i = 0; i < n;) {
+    std::size_t mark = std::min({next[0], next[1], next[2]});
+    out.append(text.chars, i, mark - i);
+    if (mark == n) break;
+    if (text.attrs[mark] != kContent) {
       if (!separatorKnown) {
         const std::string* v = state_.value("IFS");
         separator = v ? v->substr(0, 1) : " ";
         separatorKnown = true;
       }
       out += separator;
-      continue;
     }
-    out += text.chars[i];
+    i = mark + 1;
+    for (int k = 0; k < 3; ++k)
+      if (next[k] == mark) next[k] = std::min(text.attrs.find(marks[k], i), n);
   }
   return out;
 }
