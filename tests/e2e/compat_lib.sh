@@ -95,14 +95,30 @@ namespace_of() {
 	stat -L -c %i "/proc/$1/ns/$2" 2>/dev/null
 }
 
-# processes_in KIND INODE: how many live processes are in that namespace (a
-# zombie waiting for the host's init to reap it does not count).
-processes_in() {
-	count=0
+# members_of KIND INODE: the live processes in that namespace (pid, mnt,
+# ...) now, as PID:STARTTIME words; a zombie, which has left its namespaces,
+# does not count. Take it while the jail runs and ask `remaining` after it
+# went: a freed namespace's inode number is soon reused (by a jail of a
+# test running beside this one), so looking by number afterwards could
+# find somebody else's processes.
+members_of() {
 	for ns in /proc/[0-9]*/ns/"$1"; do
 		[ "$(stat -L -c %i "$ns" 2>/dev/null)" = "$2" ] || continue
-		state=$(awk '{ sub(/.*\) /, ""); print $1 }' "${ns%/ns/*}/stat" 2>/dev/null)
-		[ -n "$state" ] && [ "$state" != Z ] && count=$((count + 1))
+		proc_identity "${ns%/ns/*}"
+	done
+}
+
+# proc_identity /proc/PID: PID:STARTTIME of a live process; nothing for a
+# zombie or a process that is gone.
+proc_identity() {
+	awk -v p="${1#/proc/}" '{ sub(/.*\) /, ""); if ($1 != "Z") print p ":" $20 }' "$1/stat" 2>/dev/null
+}
+
+# remaining WORDS: how many processes of a members_of list still live.
+remaining() {
+	count=0
+	for member in $1; do
+		[ "$(proc_identity "/proc/${member%%:*}")" = "$member" ] && count=$((count + 1))
 	done
 	echo "$count"
 }

@@ -89,13 +89,16 @@ check "jexec exec failure" "jexec: execvp: /nonexistent: No such file or directo
 run "$JEXEC"
 check "jexec usage" "usage: jexec [-l] [-d working-directory] [-u username | -U username] jail [command ...]" "$ERR"
 
+pid_members=$(members_of pid "$pidns")
+mnt_members=$(members_of mnt "$mntns")
+check "the jail's processes are known before it goes" yes "$([ -n "$pid_members" ] && echo yes)"
 run "$JAIL" -f "$conf" -r web
 check "remove: status" 0 "$STATUS"
 check "remove: output" "web: removed" "$OUT"
 check "exec.stop ran in the jail" 1 "$(grep -c 'web.example.org rc.shutdown' "$root/var/log/rc.log")"
 check "shutdown marker" 1 "$([ -s "$root/var/log/shutdown.marker" ] && echo 1)"
-check "no process of the jail remains" 0 "$(processes_in pid "$pidns")"
-check "its mount namespace is gone" 0 "$(processes_in mnt "$mntns")"
+check "no process of the jail remains" 0 "$(remaining "$pid_members")"
+check "its mount namespace is gone" 0 "$(remaining "$mnt_members")"
 check "no mount under the jail on the host" 0 "$(host_mounts_under "$root")"
 check "registry entry gone" "" "$(registered_jails)"
 run "$JLS"

@@ -45,14 +45,15 @@ check "jls table shows the first IPv4 address" "     1  192.0.2.10      shared  
 run "$JEXEC" shared sh -c 'ip -o addr show dev v0 | grep -c 192.0.2.10'
 check "without vnet the jail shares the network" "1" "$OUT"
 init=$(jail_init shared)
-pidns=$(namespace_of "$init" pid)
+pid_members=$(members_of pid "$(namespace_of "$init" pid)")
+check "the jail's processes are known before it goes" yes "$([ -n "$pid_members" ] && echo yes)"
 
 run in_netns "$JAIL" -f "$conf" -r shared
 check "remove: status" 0 "$STATUS"
 check "remove: exec.stop ran" 1 "$(grep -c 'shared rc.shutdown' "$root/var/log/rc.log")"
 check "remove: addresses gone from v0" "" "$(addresses v0)"
 check "remove: address gone from v1" "" "$(addresses v1)"
-check "remove: no process left" 0 "$(processes_in pid "$pidns")"
+check "remove: no process left" 0 "$(remaining "$pid_members")"
 check "remove: registry entry gone" "" "$(registered_jails)"
 
 run in_netns "$JAIL" -f "$conf" -c own

@@ -5,9 +5,11 @@
 . "$(dirname "$0")/compat_lib.sh"
 compat_setup
 
+# Each rc takes 1.5 s: long enough that "c starts while a runs" holds on a
+# loaded machine.
 for j in a b c; do
 	make_root "$j" > /dev/null
-	echo "rc_delay=0.4" > "$WORK/$j/etc/rc.conf"
+	echo "rc_delay=1.5" > "$WORK/$j/etc/rc.conf"
 done
 conf=$WORK/jail.conf
 cat > "$conf" <<EOF

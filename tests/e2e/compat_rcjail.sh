@@ -64,14 +64,15 @@ run rcjail status
 check "status lists the jail" "ducky" "$(echo "$OUT" | awk 'NR > 1 { print $1 }')"
 
 init=$(jail_init ducky)
-pidns=$(namespace_of "$init" pid)
-mntns=$(namespace_of "$init" mnt)
+pid_members=$(members_of pid "$(namespace_of "$init" pid)")
+mnt_members=$(members_of mnt "$(namespace_of "$init" mnt)")
+check "the jail's processes are known before it goes" yes "$([ -n "$pid_members" ] && echo yes)"
 run rcjail stop ducky
 check "stop: status" 0 "$STATUS"
 check "stop: message" "Stopping jails: ducky.example.org." "$OUT"
 check "stop: /etc/rc.shutdown ran" 1 "$(grep -c 'ducky.example.org rc.shutdown' "$root/var/log/rc.log")"
-check "stop: no process of the jail remains" 0 "$(processes_in pid "$pidns")"
-check "stop: no mount of the jail remains" 0 "$(processes_in mnt "$mntns")"
+check "stop: no process of the jail remains" 0 "$(remaining "$pid_members")"
+check "stop: no mount of the jail remains" 0 "$(remaining "$mnt_members")"
 check "stop: nothing mounted under the root on the host" 0 "$(host_mounts_under "$root")"
 check "stop: the address is gone from v0" "" "$(addresses)"
 check "stop: the id file is gone" no "$([ -e "$varrun/jail_ducky.id" ] && echo yes || echo no)"
