@@ -83,4 +83,20 @@ check "stop: jls no longer finds it" 'jls: jail "ducky" not found' "$ERR"
 run rcjail stop ducky
 check "stop again: nothing to stop" "Stopping jails:." "$OUT"
 
+# An rc.conf-style jail without an address needs VIMAGE on FreeBSD; on
+# Linux network namespaces stand for it, so it starts instead of being
+# ignored ("no ipaddress specified and no vimage support").
+plain=$(make_root plain)
+cat >> "$rcconf" <<EOF
+jail_plain_rootdir="$plain"
+jail_plain_hostname="plain.example.org"
+EOF
+run rcjail start plain
+check "no address: started" "Starting jails: plain.example.org." "$OUT"
+check "no address: no vimage warning" "" "$(echo "$ERR" | grep vimage)"
+run "$JEXEC" plain hostname
+check "no address: the jail runs" "plain.example.org" "$OUT"
+run rcjail stop plain
+check "no address: stopped" "Stopping jails: plain.example.org." "$OUT"
+
 finish
