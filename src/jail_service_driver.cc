@@ -152,13 +152,13 @@ void JailService::showStop(const PlannedJail& j, const JailRun& r, bool lines) {
 // Prints the plan's problems. True when the run can go on: every problem
 // names the jails it concerns, which are then left out (see runPlan).
 bool JailService::reportProblems(const JailPlan& plan, const char* verbPast) {
+  if (plan.problems.empty()) return true;
   Console& out = env_.console;
   bool wholeRun = false;
   for (const PlanProblem& p : plan.problems) {
     out.error(p.describe());
     wholeRun = wholeRun || p.jails.empty();
   }
-  if (plan.problems.empty()) return true;
   failed_ = true;
   if (wholeRun) out.error(std::string("no jail ") + verbPast + ": the configuration above has problems.");
   return !wholeRun;

@@ -8,6 +8,8 @@
 #include <cstdlib>
 #include <limits>
 
+#include "sh_word.h"
+
 namespace rcjail {
 
 namespace {
@@ -17,8 +19,6 @@ using UInt = std::uintmax_t;
 
 Int wrap(UInt v) { return static_cast<Int>(v); }
 
-bool isNameStart(char c) { return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool isNameChar(char c) { return isNameStart(c) || (c >= '0' && c <= '9'); }
 bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 // Operators, longest first so that the first prefix that matches is the token.
@@ -64,7 +64,7 @@ class Evaluator {
     char c = text_[pos];
     if (c >= '0' && c <= '9') {
       std::size_t end = pos;
-      while (end < text_.size() && isNameChar(text_[end])) ++end;
+      while (end < text_.size() && isShNameChar(text_[end])) ++end;
       std::string digits(text_.substr(pos, end - pos));
       char* stop = nullptr;
       t.value = std::strtoimax(digits.c_str(), &stop, 0);  // clamps on overflow, like dash
@@ -74,9 +74,9 @@ class Evaluator {
       pos += used;
       return t;
     }
-    if (isNameStart(c)) {
+    if (isShNameStart(c)) {
       std::size_t end = pos;
-      while (end < text_.size() && isNameChar(text_[end])) ++end;
+      while (end < text_.size() && isShNameChar(text_[end])) ++end;
       t.kind = Kind::Name;
       t.text = text_.substr(pos, end - pos);
       pos = end;

@@ -252,11 +252,8 @@ std::string ShExpander::toPattern(const Text& text, std::size_t begin, std::size
       out += ' ';
       continue;
     }
-    if (a == kQuoted) {
-      out += shPatternQuote(std::string_view(&c, 1));
-    } else {
-      out += c;
-    }
+    if (a == kQuoted && !shPatternPlainChar(c)) out += '\\';
+    out += c;
   }
   return out;
 }

@@ -14,8 +14,6 @@ bool isBlank(int c) { return c == ' ' || c == '\t'; }
 bool isOperatorChar(int c) {
   return c == ';' || c == '&' || c == '|' || c == '<' || c == '>' || c == '(' || c == ')';
 }
-bool isNameStart(int c) { return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool isNameChar(int c) { return isNameStart(c) || (c >= '0' && c <= '9'); }
 bool isDigit(int c) { return c >= '0' && c <= '9'; }
 bool isSpecialParam(int c) {
   return c == '@' || c == '*' || c == '#' || c == '?' || c == '-' || c == '$' || c == '!';
@@ -362,9 +360,9 @@ void ShLexer::readDollar(ShParts& out, bool quoted) {
     readSingleQuoted(out);
     return;
   }
-  if (isNameStart(c)) {
+  if (isShNameStart(c)) {
     std::size_t start = pos_;
-    while (isNameChar(peekChar())) ++pos_;
+    while (isShNameChar(peekChar())) ++pos_;
     part.text.assign(text_.substr(start, pos_ - start));
   } else if (isDigit(c) || isSpecialParam(c)) {
     part.text.assign(1, static_cast<char>(c));
@@ -386,8 +384,8 @@ void ShLexer::readBraceParam(ShParts& out, bool quoted) {
     skipContinuations();
     int c = peekChar();
     std::size_t start = pos_;
-    if (isNameStart(c)) {
-      while (isNameChar(peekChar())) ++pos_;
+    if (isShNameStart(c)) {
+      while (isShNameChar(peekChar())) ++pos_;
     } else if (isDigit(c)) {
       while (isDigit(peekChar())) ++pos_;
     } else if (isSpecialParam(c)) {
@@ -398,7 +396,7 @@ void ShLexer::readBraceParam(ShParts& out, bool quoted) {
   if (peekChar() == '#') {
     int n = peekChar(1);
     bool lengthOfSomething = n != '}' && n != -1 &&
-                             (isNameChar(n) || isSpecialParam(n)) &&
+                             (isShNameChar(n) || isSpecialParam(n)) &&
                              !((n == '-' || n == '=' || n == '?' || n == '+') && peekChar(2) != '}');
     if (lengthOfSomething) {
       ++pos_;

@@ -140,14 +140,16 @@ std::string shPatternLiteral(std::string_view pattern) {
   return out;
 }
 
+bool shPatternPlainChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '/' ||
+         c == '.' || c == ' ';
+}
+
 std::string shPatternQuote(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (char c : text) {
-    // '/' stays bare: globbing splits patterns there, escaped or not.
-    bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                 c == '_' || c == '/' || c == '.' || c == ' ';
-    if (!plain) out += '\\';
+    if (!shPatternPlainChar(c)) out += '\\';
     out += c;
   }
   return out;

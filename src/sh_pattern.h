@@ -18,7 +18,10 @@ bool shPatternHasMeta(std::string_view pattern);
 // The pattern's text with escapes removed, for patterns without meta characters.
 std::string shPatternLiteral(std::string_view pattern);
 
-// A pattern that matches exactly `text` (its special characters escaped).
+// Whether `c` stands for itself in a pattern without an escape. Only a
+// small safe set says yes; '/' does, since globbing splits patterns there.
+bool shPatternPlainChar(char c);
+// A pattern that matches exactly `text` (its other characters escaped).
 std::string shPatternQuote(std::string_view text);
 
 enum class ShTrim { SmallestPrefix, LargestPrefix, SmallestSuffix, LargestSuffix };

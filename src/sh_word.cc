@@ -3,17 +3,10 @@
 
 namespace rcjail {
 
-namespace {
-
-bool isNameStart(int c) { return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool isNameChar(int c) { return isNameStart(c) || (c >= '0' && c <= '9'); }
-
-}  // namespace
-
 bool isShName(std::string_view s) {
-  if (s.empty() || !isNameStart(static_cast<unsigned char>(s[0]))) return false;
+  if (s.empty() || !isShNameStart(static_cast<unsigned char>(s[0]))) return false;
   for (char c : s)
-    if (!isNameChar(static_cast<unsigned char>(c))) return false;
+    if (!isShNameChar(static_cast<unsigned char>(c))) return false;
   return true;
 }
 

@@ -57,6 +57,11 @@ struct ShWord {
   std::size_t assignmentNameLength() const;
 };
 
+// The characters of sh names: [A-Za-z_] first, then [A-Za-z0-9_]. Taking
+// an int, they also answer the lexer's end-of-input (-1).
+inline bool isShNameStart(int c) { return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+inline bool isShNameChar(int c) { return isShNameStart(c) || (c >= '0' && c <= '9'); }
+
 // A valid variable name: [A-Za-z_][A-Za-z0-9_]*.
 bool isShName(std::string_view s);
 
