@@ -11,12 +11,10 @@
 #include <algorithm>
 #include <array>
 #include <cerrno>
-#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <sstream>
-#include <thread>
 #include <utility>
 
 namespace rcjail::compat {
@@ -64,21 +62,6 @@ std::optional<unsigned long long> processStartTime(pid_t pid) {
   std::optional<ProcStat> stat = readProcStat(pid);
   if (!stat || stat->state == 'Z' || stat->state == 'X') return std::nullopt;
   return stat->startTime;
-}
-
-bool processAlive(pid_t pid, unsigned long long startTime) {
-  std::optional<unsigned long long> actual = processStartTime(pid);
-  return actual && *actual == startTime;
-}
-
-bool waitUntilGone(pid_t pid, unsigned long long startTime, int timeoutMs) {
-  using namespace std::chrono;
-  const auto deadline = steady_clock::now() + milliseconds(timeoutMs);
-  while (processAlive(pid, startTime)) {
-    if (steady_clock::now() >= deadline) return false;
-    std::this_thread::sleep_for(milliseconds(5));
-  }
-  return true;
 }
 
 std::string findProgram(const std::string& program) {

@@ -23,10 +23,6 @@ std::string unshareJailNamespaces(bool vnet);
 // The start time of a process (field 22 of /proc/PID/stat); nullopt when the
 // process does not exist or is a zombie.
 std::optional<unsigned long long> processStartTime(pid_t pid);
-bool processAlive(pid_t pid, unsigned long long startTime);
-
-// Waits (polling) until `pid` with `startTime` is gone; false on timeout.
-bool waitUntilGone(pid_t pid, unsigned long long startTime, int timeoutMs);
 
 // The file name of `program` in $PATH or the sbin directories; "" if absent.
 std::string findProgram(const std::string& program);
