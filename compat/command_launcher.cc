@@ -1,6 +1,7 @@
 // fork, enter, switch user, exec.
 #include "command_launcher.h"
 
+#include <fcntl.h>
 #include <grp.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -100,9 +101,11 @@ std::optional<ResolvedUser> hostUserBeforeEntering(const LaunchSpec& spec) {
   return std::nullopt;
 }
 
-void enterOrDie(const LaunchSpec& spec) {
-  const std::string error = spec.networkOnly ? enterNetworkNamespace(spec.jailInit) : enterJail(spec.jailInit);
-  if (!error.empty()) die(spec, "jail_attach(" + std::to_string(spec.jailInit) + "): " + error);
+// `pidfd`: the jail init's, which may have been moved to a low descriptor.
+void enterOrDie(const LaunchSpec& spec, int pidfd) {
+  if (!spec.jail) die(spec, std::string("jail_attach: ") + std::strerror(ESRCH));
+  const std::string error = enterJailOf(spec.jail->pid(), pidfd, spec.networkOnly);
+  if (!error.empty()) die(spec, "jail_attach(" + std::to_string(spec.jail->pid()) + "): " + error);
 }
 
 int waitFor(pid_t child) {
@@ -127,18 +130,29 @@ pid_t launchCommand(const LaunchSpec& given) {
   // An in-jail helper lives as long as its command: it must not keep jail(8)'s
   // other descriptors (other jails' init sockets, the -J file) open that long.
   LaunchSpec spec = given;
+  // The console log and the jail's pidfd go to 3 and 4 by way of high
+  // descriptors, so that neither overwrites the other, then the rest closes.
+  const int outputHigh = spec.outputFd >= 0 ? fcntl(spec.outputFd, F_DUPFD_CLOEXEC, 64) : -1;
+  const int pidfdHigh = spec.inJail && spec.jail ? fcntl(spec.jail->descriptor(), F_DUPFD_CLOEXEC, 64) : -1;
+  int next = 3;
   if (spec.outputFd >= 0) {
-    if (spec.outputFd != 3 && dup2(spec.outputFd, 3) < 0) die(spec, std::string("dup2: ") + std::strerror(errno));
-    spec.outputFd = 3;
+    if (outputHigh < 0 || dup2(outputHigh, next) < 0) die(spec, std::string("dup2: ") + std::strerror(errno));
+    spec.outputFd = next++;
   }
-  closeDescriptorsFrom(spec.outputFd >= 0 ? 4 : 3);
+  int pidfd = -1;
+  if (spec.inJail && spec.jail) {
+    if (pidfdHigh < 0 || dup2(pidfdHigh, next) < 0) die(spec, std::string("dup2: ") + std::strerror(errno));
+    fcntl(next, F_SETFD, FD_CLOEXEC);
+    pidfd = next++;
+  }
+  closeDescriptorsFrom(next);
   if (spec.command.background) setsid();
   std::optional<ResolvedUser> hostUser = hostUserBeforeEntering(spec);
   if (!spec.inJail || spec.networkOnly) {
-    if (spec.networkOnly) enterOrDie(spec);
+    if (spec.networkOnly) enterOrDie(spec, pidfd);
     execute(spec, hostUser);
   }
-  enterOrDie(spec);
+  enterOrDie(spec, pidfd);
   // setns into a PID namespace applies to children only: fork once more and
   // pass the command's end on to jail(8), which waits for this helper.
   const pid_t child = fork();
@@ -156,7 +170,7 @@ pid_t launchCommand(const LaunchSpec& given) {
 
 int runCommandAndWait(const LaunchSpec& spec) {
   std::optional<ResolvedUser> hostUser = hostUserBeforeEntering(spec);
-  if (spec.inJail) enterOrDie(spec);
+  if (spec.inJail) enterOrDie(spec, spec.jail ? spec.jail->descriptor() : -1);
   const pid_t child = fork();
   if (child == 0) {
     resetSignals();

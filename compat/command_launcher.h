@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "jail_identity.h"
 #include "shell_command.h"
 
 namespace rcjail::compat {
@@ -16,7 +17,7 @@ namespace rcjail::compat {
 struct LaunchSpec {
   CommandLine command;          // empty argv: the user's shell, interactive (jexec)
   bool inJail = false;
-  pid_t jailInit = 0;           // inJail: the jail's init
+  const JailInit* jail = nullptr;  // inJail: the jail's proven init
   bool networkOnly = false;     // enter only the jail's network namespace
   std::string user;             // "" keeps the invoking user
   bool userFromHost = false;    // inJail: look the user up in the host's passwd

@@ -73,7 +73,7 @@ void ignoreSignal(int) {}
 int watchSignals() {
   sigset_t set;
   sigemptyset(&set);
-  for (int signal : {SIGCHLD, SIGUSR1, SIGUSR2}) {
+  for (int signal : {SIGCHLD, SIGUSR1, SIGUSR2, stopRequestSignal()}) {
     struct sigaction action{};
     action.sa_handler = ignoreSignal;
     sigaction(signal, &action, nullptr);
@@ -126,6 +126,7 @@ bool jailIsEmpty() { return kill(-1, 0) != 0 && errno == ESRCH; }
       if (error.empty()) error = setHostname(f[2]);
       if (error.empty() && !f[3].empty()) error = setDomainname(f[3]);
       if (error.empty() && f[4] == "1") error = bringLoopbackUp();
+      if (error.empty()) error = ownProcfs();
       sendPacket(socket, error.empty() ? reply('o', "") : reply('e', error));
       entered = error.empty();
     } else {
@@ -145,6 +146,9 @@ bool jailIsEmpty() { return kill(-1, 0) != 0 && errno == ESRCH; }
     while (read(signals, &info, sizeof info) == sizeof info) {
       if (info.ssi_signo == SIGUSR1) persist = false;
       if (info.ssi_signo == SIGUSR2) persist = true;
+      // From PID 1, kill(-1) reaches every other process of this namespace
+      // and of the jails below it, and nothing outside.
+      if (static_cast<int>(info.ssi_signo) == stopRequestSignal()) kill(-1, SIGTERM);
     }
     if (connected && (fds[1].revents & (POLLIN | POLLHUP | POLLERR))) {
       std::optional<std::string> packet = receivePacket(socket);
@@ -165,8 +169,7 @@ bool jailIsEmpty() { return kill(-1, 0) != 0 && errno == ESRCH; }
 
 }  // namespace
 
-JailHolder::JailHolder(pid_t pid, unsigned long long startTime, int socket)
-    : pid_(pid), startTime_(startTime), socket_(socket) {}
+JailHolder::JailHolder(std::unique_ptr<JailInit> init, int socket) : init_(std::move(init)), socket_(socket) {}
 
 JailHolder::~JailHolder() {
   if (socket_ >= 0) close(socket_);
@@ -221,11 +224,16 @@ std::unique_ptr<JailHolder> JailHolder::spawn(bool vnet, bool persistAfterCreate
     return nullptr;
   }
   const pid_t pid = static_cast<pid_t>(std::stol(message.substr(1)));
-  std::unique_ptr<JailHolder> holder(new JailHolder(pid, processStartTime(pid).value_or(0), sockets[0]));
+  std::unique_ptr<JailInit> init = JailInit::adopt(pid, error);
+  if (!init) {
+    close(sockets[0]);
+    return nullptr;
+  }
+  std::unique_ptr<JailHolder> holder(new JailHolder(std::move(init), sockets[0]));
   std::optional<std::string> ready = receivePacket(sockets[0]);
   if (!ready || (*ready)[0] != 'o') {
     error = ready ? ready->substr(1) : "the jail's init exited";
-    killJail(pid, holder->startTime_);
+    killJail(holder->init());
     return nullptr;
   }
   return holder;
@@ -260,14 +268,25 @@ void JailHolder::release(bool persist) {
   socket_ = -1;
 }
 
-void signalPersist(pid_t initPid, bool persist) { kill(initPid, persist ? SIGUSR2 : SIGUSR1); }
+std::string signalPersist(const JailInit& init, bool persist) { return init.signal(persist ? SIGUSR2 : SIGUSR1); }
 
-std::string killJail(pid_t initPid, unsigned long long startTime) {
-  if (!processAlive(initPid, startTime)) return {};
-  if (kill(initPid, SIGKILL) != 0 && errno != ESRCH) return std::strerror(errno);
+std::string requestStop(const JailInit& init) { return init.signal(stopRequestSignal()); }
+
+std::string killJail(const JailInit& init) {
+  if (!init.alive()) return {};
+  if (std::string error = init.signal(SIGKILL); !error.empty()) return error;
   // The kernel kills the rest of the PID namespace when its init dies.
-  waitUntilGone(initPid, startTime, 30000);
+  init.waitGone(30000);
   return {};
+}
+
+void removeDescendantJails(const JailRegistry& registry, int jid) {
+  for (const JailRecord& child : descendantsDeepestFirst(registry.view(), jid)) {
+    std::string error;
+    if (std::unique_ptr<JailInit> init = JailInit::open(child, error)) killJail(*init);
+    // Whether it ran or not, it cannot outlive its parent's init, which goes next.
+    registry.remove(child.jid);
+  }
 }
 
 }  // namespace rcjail::compat

@@ -12,6 +12,8 @@
 #include <string>
 
 #include "fstab_entry.h"
+#include "jail_identity.h"
+#include "jail_registry.h"
 
 namespace rcjail::compat {
 
@@ -31,8 +33,9 @@ class JailHolder {
   JailHolder(const JailHolder&) = delete;
   JailHolder& operator=(const JailHolder&) = delete;
 
-  pid_t pid() const { return pid_; }
-  unsigned long long startTime() const { return startTime_; }
+  pid_t pid() const { return init_->pid(); }
+  unsigned long long startTime() const { return init_->startTime(); }
+  const JailInit& init() const { return *init_; }
 
   MountReply mount(const std::string& param, const MountEntry& entry, const std::string& jailPath);
   // Moves into `path` (pivot_root), sets the host and domain names, brings
@@ -43,19 +46,25 @@ class JailHolder {
   void release(bool persist);
 
  private:
-  JailHolder(pid_t pid, unsigned long long startTime, int socket);
+  JailHolder(std::unique_ptr<JailInit> init, int socket);
   std::string request(const std::string& message);
 
-  pid_t pid_;
-  unsigned long long startTime_;
+  std::unique_ptr<JailInit> init_;
   int socket_;
 };
 
 // For a running jail: change its persist flag (`jail -m persist`).
-void signalPersist(pid_t initPid, bool persist);
+std::string signalPersist(const JailInit& init, bool persist);
+
+// Asks the init to send SIGTERM to every other process of the jail.
+std::string requestStop(const JailInit& init);
 
 // SIGKILL the init and wait until it and with it every process of the jail
 // are gone. Error text ("Operation not permitted"), empty on success.
-std::string killJail(pid_t initPid, unsigned long long startTime);
+std::string killJail(const JailInit& init);
+
+// FreeBSD removes a jail's children with it: here the deepest first, each
+// through its own proven init, and their records go too.
+void removeDescendantJails(const JailRegistry& registry, int jid);
 
 }  // namespace rcjail::compat

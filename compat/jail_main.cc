@@ -19,6 +19,7 @@
 #include "jail_reporter.h"
 #include "jail_runner.h"
 #include "jail_targets.h"
+#include "state_directory.h"
 
 using namespace rcjail;
 using namespace rcjail::compat;
@@ -70,7 +71,13 @@ int exhibit(const JailConf& conf, const std::string& separator) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  const std::vector<std::string> args(argv + 1, argv + argc);
+  std::vector<std::string> args(argv + 1, argv + argc);
+  std::string stateError;
+  const std::string stateDirectory = takeStateDirectory(args, stateError);
+  if (!stateError.empty()) {
+    std::cerr << "jail: " << stateError << '\n';
+    return 1;
+  }
   auto parsed = parseJailCommandLine(args);
   if (auto* usage = std::get_if<JailUsageError>(&parsed)) {
     if (!usage->message.empty()) std::cerr << "jail: " << usage->message << '\n';
@@ -92,7 +99,12 @@ int main(int argc, char** argv) {
   if (options.style == JailStyle::Exhibit) return exhibit(*conf, options.separator);
 
   try {
-    const JailRegistry registry(registryDirectory(std::getenv("RCJAIL_JAIL_STATE")));
+    std::optional<JailRegistry> opened = openSystemRegistry(stateDirectory, stateError);
+    if (!opened) {
+      std::cerr << "jail: " << stateError << '\n';
+      return 1;
+    }
+    const JailRegistry& registry = *opened;
     JailSelection selection = selectJails(options, conf ? &*conf : nullptr, registry, reporter);
     if (selection.fatal) return 1;
     const bool dying = std::any_of(selection.tasks.begin(), selection.tasks.end(),

@@ -54,13 +54,33 @@ std::vector<std::string_view> splitTabs(std::string_view line) {
   }
 }
 
+std::optional<unsigned long long> parseUnsigned(std::string_view text) {
+  if (text.empty() || text.size() > 20) return std::nullopt;
+  unsigned long long value = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + static_cast<unsigned long long>(c - '0');
+  }
+  return value;
+}
+
 }  // namespace
 
 std::vector<std::string> JailRecord::values(std::string_view name) const {
   if (name == "jid") return {std::to_string(jid)};
+  if (name == "parent") return {std::to_string(seenParentJid)};
   for (const RecordedParam& param : params)
-    if (param.name == name) return param.values;
+    if (param.name == name) {
+      if (name == "name" && !namePrefix.empty() && !param.values.empty()) return {namePrefix + param.values.front()};
+      return param.values;
+    }
   return {};
+}
+
+std::string JailRecord::ownName() const {
+  for (const RecordedParam& param : params)
+    if (param.name == "name" && !param.values.empty() && !param.values.front().empty()) return param.values.front();
+  return std::to_string(jid);
 }
 
 std::string JailRecord::value(std::string_view name) const {
@@ -69,7 +89,7 @@ std::string JailRecord::value(std::string_view name) const {
 }
 
 bool JailRecord::has(std::string_view name) const {
-  if (name == "jid") return true;
+  if (name == "jid" || name == "parent") return true;
   for (const RecordedParam& param : params)
     if (param.name == name) return true;
   return false;
@@ -87,6 +107,12 @@ void JailRecord::set(std::string_view name, std::vector<std::string> values) {
 std::string formatJailRecord(const JailRecord& record) {
   std::string text = "jid\t" + std::to_string(record.jid) + "\n";
   text += "init\t" + std::to_string(record.initPid) + "\t" + std::to_string(record.initStartTime) + "\n";
+  const auto namespaceLine = [](const char* key, const NamespaceId& ns) {
+    return std::string(key) + "\t" + std::to_string(ns.device) + "\t" + std::to_string(ns.inode) + "\n";
+  };
+  text += namespaceLine("pidns", record.jailNamespace);
+  text += namespaceLine("owner", record.ownerNamespace);
+  text += "parent\t" + std::to_string(record.parentJid) + "\n";
   for (const RecordedParam& param : record.params) {
     text += "param\t" + escapeField(param.name);
     for (const std::string& value : param.values) text += "\t" + escapeField(value);
@@ -117,6 +143,16 @@ std::optional<JailRecord> parseJailRecord(std::string_view text) {
       record.initPid = static_cast<pid_t>(*pid);
       record.initStartTime = std::strtoull(std::string(fields[2]).c_str(), nullptr, 10);
       sawInit = true;
+    } else if ((fields[0] == "pidns" || fields[0] == "owner") && fields.size() == 3) {
+      NamespaceId& ns = fields[0] == "pidns" ? record.jailNamespace : record.ownerNamespace;
+      std::optional<unsigned long long> device = parseUnsigned(fields[1]);
+      std::optional<unsigned long long> inode = parseUnsigned(fields[2]);
+      if (!device || !inode) return std::nullopt;
+      ns = {*device, *inode};
+    } else if (fields[0] == "parent" && fields.size() == 2) {
+      std::optional<long> parent = parseInteger(fields[1]);
+      if (!parent || *parent < 0) return std::nullopt;
+      record.parentJid = static_cast<int>(*parent);
     } else if (fields[0] == "param" && fields.size() >= 2) {
       RecordedParam param;
       std::optional<std::string> name = unescapeField(fields[1]);

@@ -3,6 +3,7 @@
 
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -16,7 +17,6 @@
 #include <utility>
 
 #include "jail_parameters.h"
-#include "linux_namespaces.h"
 
 namespace rcjail::compat {
 namespace {
@@ -52,16 +52,10 @@ void writeAtomically(const std::string& path, const std::string& text) {
   }
 }
 
-bool live(const JailRecord& record) { return processAlive(record.initPid, record.initStartTime); }
-
 }  // namespace
 
-std::string registryDirectory(const char* environmentOverride) {
-  if (environmentOverride && *environmentOverride) return environmentOverride;
-  return "/var/run/jail";
-}
-
-JailRegistry::JailRegistry(std::string directory) : directory_(std::move(directory)) {}
+JailRegistry::JailRegistry(std::string directory, NamespaceId caller, InitProbe probe)
+    : directory_(std::move(directory)), caller_(caller), probe_(std::move(probe)) {}
 
 JailRegistry::Lock::Lock(Lock&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
 
@@ -71,7 +65,8 @@ JailRegistry::Lock::~Lock() {
 
 JailRegistry::Lock JailRegistry::lock() const {
   std::error_code error;
-  std::filesystem::create_directories(directory_, error);
+  // Made here, it is root's and writable by nobody else, whatever the umask.
+  if (std::filesystem::create_directories(directory_, error)) chmod(directory_.c_str(), 0755);
   if (error) throw std::runtime_error(directory_ + ": " + error.message());
   const std::string path = directory_ + "/.lock";
   const int fd = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
@@ -87,7 +82,7 @@ std::string JailRegistry::fileOf(int jid) const {
   return directory_ + "/" + std::to_string(jid) + std::string(kSuffix);
 }
 
-std::vector<JailRecord> JailRegistry::readAll(bool includeStale) const {
+std::vector<JailRecord> JailRegistry::readAll() const {
   std::vector<JailRecord> records;
   std::error_code error;
   for (const auto& entry : std::filesystem::directory_iterator(directory_, error)) {
@@ -97,21 +92,27 @@ std::vector<JailRecord> JailRegistry::readAll(bool includeStale) const {
     if (!text) continue;
     std::optional<JailRecord> record = parseJailRecord(*text);
     if (!record || name != std::to_string(record->jid) + std::string(kSuffix)) continue;
-    if (includeStale || live(*record)) records.push_back(std::move(*record));
+    records.push_back(std::move(*record));
   }
   std::sort(records.begin(), records.end(),
             [](const JailRecord& a, const JailRecord& b) { return a.jid < b.jid; });
   return records;
 }
 
-std::vector<JailRecord> JailRegistry::list() const { return readAll(false); }
+RegistryView JailRegistry::view() const { return viewRegistry(readAll(), caller_, probe_); }
+
+std::vector<JailRecord> JailRegistry::list() const { return view().visible; }
 
 std::optional<JailRecord> JailRegistry::findByJid(int jid) const {
-  std::optional<std::string> text = readWholeFile(fileOf(jid));
-  if (!text) return std::nullopt;
-  std::optional<JailRecord> record = parseJailRecord(*text);
-  if (!record || record->jid != jid || !live(*record)) return std::nullopt;
-  return record;
+  for (JailRecord& record : list())
+    if (record.jid == jid) return std::move(record);
+  return std::nullopt;
+}
+
+bool JailRegistry::jidTaken(int jid) const {
+  const RegistryView seen = view();
+  if (std::find(seen.gone.begin(), seen.gone.end(), jid) != seen.gone.end()) return false;
+  return access(fileOf(jid).c_str(), F_OK) == 0;
 }
 
 std::optional<JailRecord> JailRegistry::findByName(std::string_view name) const {
@@ -140,7 +141,8 @@ int JailRegistry::allocateJid(const Lock&) const {
     if (number && *number > 0 && *number < kJailMax) last = static_cast<int>(*number);
   }
   std::set<int> used;
-  for (const JailRecord& record : readAll(true)) used.insert(record.jid);
+  // Every file counts, also those of other namespaces' jails.
+  for (const JailRecord& record : readAll()) used.insert(record.jid);
   int jid = last;
   for (int tries = 0; tries < kJailMax; ++tries) {
     jid = jid + 1 >= kJailMax ? 1 : jid + 1;
@@ -163,8 +165,7 @@ void JailRegistry::remove(int jid) const {
 }
 
 void JailRegistry::removeStale(const Lock&) const {
-  for (const JailRecord& record : readAll(true))
-    if (!live(record)) remove(record.jid);
+  for (int jid : view().gone) remove(jid);
 }
 
 }  // namespace rcjail::compat

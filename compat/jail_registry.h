@@ -1,7 +1,8 @@
 // The registry of running jails: one file per jail in a state directory
-// (/var/run/jail, or $RCJAIL_JAIL_STATE), written atomically. A jail whose
-// init process is gone is not running, whatever its file says; such stale
-// files are ignored by readers and deleted by jail(8) under the lock.
+// (/var/run/jail), written atomically. Readers see the jails of their own
+// subtree only (jail_visibility.h); a jail whose init is gone is not running,
+// whatever its file says, and jail(8) deletes such files under the lock, but
+// never a file it cannot prove stale (a jail made from another namespace).
 #pragma once
 
 #include <optional>
@@ -10,15 +11,14 @@
 #include <vector>
 
 #include "jail_record.h"
+#include "jail_visibility.h"
 
 namespace rcjail::compat {
 
-// The state directory: the environment's override, else /var/run/jail.
-std::string registryDirectory(const char* environmentOverride);
-
 class JailRegistry {
  public:
-  explicit JailRegistry(std::string directory);
+  // `caller`: the reader's PID namespace; `probe` tells whether a record's init runs.
+  JailRegistry(std::string directory, NamespaceId caller, InitProbe probe);
 
   // An exclusive flock on the directory's lock file while it lives; jid
   // allocation and name checks of concurrent jail(8) runs go through it.
@@ -37,8 +37,9 @@ class JailRegistry {
   // Throws std::runtime_error when the directory cannot be made or locked.
   Lock lock() const;
 
-  // Running jails in ascending jid order.
+  // Running jails the caller may see, in ascending jid order.
   std::vector<JailRecord> list() const;
+  RegistryView view() const;
   std::optional<JailRecord> findByJid(int jid) const;
   std::optional<JailRecord> findByName(std::string_view name) const;
   // As jail_getid(3): all digits is a jid, anything else a name.
@@ -51,14 +52,19 @@ class JailRegistry {
   void write(const JailRecord& record) const;
   void remove(int jid) const;
   void removeStale(const Lock& held) const;
+  // A record file for `jid` exists that is not known stale (any namespace's).
+  bool jidTaken(int jid) const;
 
   const std::string& directory() const { return directory_; }
+  const NamespaceId& caller() const { return caller_; }
 
  private:
   std::string fileOf(int jid) const;
-  std::vector<JailRecord> readAll(bool includeStale) const;
+  std::vector<JailRecord> readAll() const;
 
   std::string directory_;
+  NamespaceId caller_;
+  InitProbe probe_;
 };
 
 }  // namespace rcjail::compat

@@ -41,9 +41,12 @@ std::string joinPids(const std::vector<pid_t>& pids) {
 StepExecutor::StepExecutor(const JailRegistry& registry, JailReporter& reporter, ExecutorSettings settings)
     : registry_(registry), reporter_(reporter), settings_(std::move(settings)) {}
 
-pid_t StepExecutor::initOf(const JailTask& task) const {
-  if (task.running) return task.running->initPid;
-  return task.holder ? task.holder->pid() : 0;
+const JailInit* StepExecutor::initOf(JailTask& task, std::string& error) const {
+  if (task.holder) return &task.holder->init();
+  if (task.init) return task.init.get();
+  if (task.running) task.init = JailInit::open(*task.running, error);
+  else error = std::strerror(ESRCH);
+  return task.init.get();
 }
 
 StepOutcome StepExecutor::run(JailTask& task, const Step& step, bool slotFree) {
@@ -71,7 +74,7 @@ StepOutcome StepExecutor::run(JailTask& task, const Step& step, bool slotFree) {
     case StepKind::Remove:
       return remove(task);
     case StepKind::KillHolder:
-      if (task.holder) killJail(task.holder->pid(), task.holder->startTime());
+      if (task.holder) killJail(task.holder->init());
       task.holder.reset();
       return StepOutcome::Done;
     case StepKind::Fail:
@@ -88,7 +91,8 @@ StepOutcome StepExecutor::runCommand(JailTask& task, const Step& step, bool slot
   if (launch.command.argv.empty()) return StepOutcome::Done;
   if (!launch.command.background && !slotFree) return StepOutcome::NeedSlot;
   launch.inJail = step.kind == StepKind::JailCommand;
-  launch.jailInit = initOf(task);
+  std::string initError;
+  if (launch.inJail) launch.jail = initOf(task, initError);
   launch.user = launch.inJail ? spec.jailUser : spec.systemUser;
   launch.userFromHost = spec.systemJailUser;
   launch.clean = launch.chdirHome = spec.execClean;
@@ -98,8 +102,8 @@ StepOutcome StepExecutor::runCommand(JailTask& task, const Step& step, bool slot
     launch.environment.emplace_back("JNAME", spec.name.empty() && task.jid > 0 ? std::to_string(task.jid) : spec.name);
     launch.environment.emplace_back("JPATH", spec.path);
   }
-  if (launch.inJail && launch.jailInit == 0) {
-    reporter_.warn(spec, "jail_attach: " + std::string(std::strerror(ESRCH)));
+  if (launch.inJail && !launch.jail) {
+    reporter_.warn(spec, "jail_attach: " + initError);
     return StepOutcome::Failed;
   }
   if (launch.inJail && !spec.consoleLog.empty()) {
@@ -135,14 +139,22 @@ StepOutcome StepExecutor::runNetworkCommand(JailTask& task, const Step& step, bo
   LaunchSpec launch;
   launch.errorPrefix = "jail: " + task.spec.messagePrefix();
   std::vector<std::string> argv = step.argv;
-  if (step.kind == StepKind::MoveInterface)
-    argv = {"ip", "link", "set", step.interface, "netns", std::to_string(initOf(task))};
+  std::string initError;
+  if (step.kind == StepKind::MoveInterface) {
+    // The init is jail(8)'s own holder here, alive while it is being created.
+    const JailInit* init = initOf(task, initError);
+    if (!init) {
+      reporter_.warn(task.spec, initError);
+      return StepOutcome::Failed;
+    }
+    argv = {"ip", "link", "set", step.interface, "netns", std::to_string(init->pid())};
+  }
   if (step.kind == StepKind::ReturnInterface) {
     // From inside the jail's network namespace, back to jail(8)'s.
-    if (initOf(task) == 0) return StepOutcome::Done;
-    argv = {"ip", "link", "set", step.interface, "netns", std::to_string(getpid())};
+    launch.jail = initOf(task, initError);
+    if (!launch.jail) return StepOutcome::Done;
     launch.inJail = launch.networkOnly = true;
-    launch.jailInit = initOf(task);
+    argv = {"ip", "link", "set", step.interface, "netns", std::to_string(getpid())};
   }
   if (std::string ip = findProgram(argv[0]); !ip.empty()) argv[0] = ip;
   launch.command = commandFromArgv(argv);
@@ -202,11 +214,16 @@ StepOutcome StepExecutor::create(JailTask& task) {
   }
   JailRegistry::Lock lock = registry_.lock();
   registry_.removeStale(lock);
+  const RegistryView view = registry_.view();
+  if (std::string refused = childLimitError(view); !refused.empty()) {
+    reporter_.warn(spec, refused);
+    return StepOutcome::Failed;
+  }
   if (!spec.name.empty() && registry_.findByName(spec.name)) {
     reporter_.warn(spec, "jail \"" + spec.name + "\" already exists");
     return StepOutcome::Failed;
   }
-  if (spec.jid && registry_.findByJid(*spec.jid)) {
+  if (spec.jid && registry_.jidTaken(*spec.jid)) {
     reporter_.warn(spec, "jail " + std::to_string(*spec.jid) + " already exists");
     return StepOutcome::Failed;
   }
@@ -222,6 +239,9 @@ StepOutcome StepExecutor::create(JailTask& task) {
   JailRecord record = recordForNewJail(spec, jid, settings_.host);
   record.initPid = task.holder->pid();
   record.initStartTime = task.holder->startTime();
+  record.jailNamespace = task.holder->init().pidNamespace();
+  record.ownerNamespace = registry_.caller();
+  record.parentJid = view.current ? view.current->jid : 0;
   task.forcedPersist = !spec.persist && hasLaterCommands(spec);
   if (reporter_.verbose() > 0) {
     std::vector<RecordedParam> sent;
@@ -249,8 +269,7 @@ StepOutcome StepExecutor::clearPersist(JailTask& task) {
     task.holder->release(task.spec.persist);
     // A jail without persist whose commands have all ended is gone now, as on
     // FreeBSD; wait for its init so that it is also gone from the registry.
-    if (!task.spec.persist && processesOfJail(task.holder->pid()).empty() &&
-        waitUntilGone(task.holder->pid(), task.holder->startTime(), 2000)) {
+    if (!task.spec.persist && task.holder->init().processes().empty() && task.holder->init().waitGone(2000)) {
       registry_.remove(task.jid);
       task.running.reset();
     }
@@ -268,28 +287,42 @@ StepOutcome StepExecutor::clearPersist(JailTask& task) {
 StepOutcome StepExecutor::terminate(JailTask& task) {
   const int timeout = task.spec.stopTimeout.value_or(10);
   if (timeout == 0 || !task.running) return StepOutcome::Done;
-  std::vector<pid_t> signalled;
-  for (pid_t pid : processesOfJail(task.running->initPid))
-    if (kill(pid, SIGTERM) == 0) signalled.push_back(pid);
-  if (signalled.empty()) return StepOutcome::Done;
-  if (reporter_.verbose() > 0) reporter_.note(task.spec, "sent SIGTERM to:" + joinPids(signalled));
+  std::string error;
+  const JailInit* init = initOf(task, error);
+  if (!init) {
+    reporter_.warn(task.spec, "jail_remove: " + error);
+    return StepOutcome::Failed;
+  }
+  const std::vector<pid_t> members = init->processes();
+  if (members.empty()) return StepOutcome::Done;
+  // The jail's init sends the SIGTERM from inside its namespace: no pid
+  // list read from outside is ever signalled.
+  if (error = requestStop(*init); !error.empty()) {
+    reporter_.warn(task.spec, "jail_remove: " + error);
+    return StepOutcome::Failed;
+  }
+  if (reporter_.verbose() > 0) reporter_.note(task.spec, "sent SIGTERM to:" + joinPids(members));
   task.terminateDeadline = Clock::now() + std::chrono::seconds(timeout);
   return StepOutcome::Waiting;
 }
 
 bool StepExecutor::terminateFinished(JailTask& task) {
-  if (!task.running || processesOfJail(task.running->initPid).empty()) return true;
+  if (!task.running || !task.init || task.init->processes().empty()) return true;
   if (Clock::now() < *task.terminateDeadline) return false;
   if (reporter_.verbose() > 0) reporter_.note(task.spec, "timed out");
   return true;
 }
 
 StepOutcome StepExecutor::remove(JailTask& task) {
-  const pid_t pid = task.running ? task.running->initPid : task.holder ? task.holder->pid() : 0;
-  const unsigned long long start =
-      task.running ? task.running->initStartTime : task.holder ? task.holder->startTime() : 0;
-  if (pid != 0) {
-    if (const std::string error = killJail(pid, start); !error.empty()) {
+  if (task.running || task.holder) {
+    std::string error;
+    const JailInit* init = initOf(task, error);
+    if (!init) {
+      reporter_.warn(task.spec, "jail_remove: " + error);
+      return StepOutcome::Failed;
+    }
+    if (task.running) removeDescendantJails(registry_, task.running->jid);
+    if (error = killJail(*init); !error.empty()) {
       reporter_.warn(task.spec, "jail_remove: " + error);
       return StepOutcome::Failed;
     }
@@ -301,6 +334,7 @@ StepOutcome StepExecutor::remove(JailTask& task) {
     reporter_.note(task.spec, "removed");
   task.running.reset();
   task.holder.reset();
+  task.init.reset();
   task.jailRemoved = true;
   return StepOutcome::Done;
 }
@@ -334,13 +368,17 @@ ModifyOutcome StepExecutor::modify(JailTask& task) {
     }
     changed.push_back(given);
   }
+  std::string error;
+  const JailInit* init = changed.empty() ? nullptr : initOf(task, error);
+  if (!changed.empty() && !init) {
+    reporter_.warn(task.spec, "jail_set: " + error);
+    return ModifyOutcome::Failed;
+  }
   for (const RecordedParam& p : changed) {
-    std::string error;
-    if (p.name == "host.hostname")
-      error = runInsideJail(record.initPid, [&] { return setHostname(p.values.front()); });
+    if (p.name == "host.hostname") error = runInsideJail(*init, [&] { return setHostname(p.values.front()); });
     if (p.name == "host.domainname")
-      error = runInsideJail(record.initPid, [&] { return setDomainname(p.values.front()); });
-    if (p.name == "persist") signalPersist(record.initPid, p.values.front() == "true");
+      error = runInsideJail(*init, [&] { return setDomainname(p.values.front()); });
+    if (p.name == "persist") error = signalPersist(*init, p.values.front() == "true");
     if (!error.empty()) {
       reporter_.warn(task.spec, error);
       return ModifyOutcome::Failed;

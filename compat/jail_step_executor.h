@@ -56,7 +56,10 @@ class StepExecutor {
   StepOutcome clearPersist(JailTask& task);
   StepOutcome terminate(JailTask& task);
   StepOutcome remove(JailTask& task);
-  pid_t initOf(const JailTask& task) const;
+  // The proven init of the task's jail; nullptr with `error` set when there
+  // is none or the record does not match what runs.
+  const JailInit* initOf(JailTask& task, std::string& error) const;
+
 
   const JailRegistry& registry_;
   JailReporter& reporter_;

@@ -54,6 +54,7 @@ struct JailTask {
   std::optional<JailRecord> running;     // the jail, once found or created
   int jid = 0;                           // kept after removal for exec.poststop's JID
   std::unique_ptr<JailHolder> holder;    // while this run creates it
+  std::unique_ptr<JailInit> init;        // the running jail's init, once proven
   bool forcedPersist = false;
   std::optional<RunningCommand> command;
   std::optional<Clock::time_point> terminateDeadline;  // stop.timeout running

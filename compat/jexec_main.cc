@@ -10,11 +10,20 @@
 #include "command_launcher.h"
 #include "jail_registry.h"
 #include "jexec_options.h"
+#include "jail_identity.h"
+#include "state_directory.h"
 
 using namespace rcjail::compat;
 
 int main(int argc, char** argv) {
-  auto parsed = parseJexecCommandLine(std::vector<std::string>(argv + 1, argv + argc));
+  std::vector<std::string> args(argv + 1, argv + argc);
+  std::string stateError;
+  const std::string stateDirectory = takeStateDirectory(args, stateError);
+  if (!stateError.empty()) {
+    std::cerr << "jexec: " << stateError << '\n';
+    return 1;
+  }
+  auto parsed = parseJexecCommandLine(args);
   if (std::holds_alternative<JexecUsageError>(parsed)) {
     std::cerr << jexecUsageText();
     return 1;
@@ -26,16 +35,25 @@ int main(int argc, char** argv) {
     std::cerr << "jexec: jail_attach(0): Invalid argument\n";
     return 1;
   }
-  const JailRegistry registry(registryDirectory(std::getenv("RCJAIL_JAIL_STATE")));
-  std::optional<JailRecord> jail = registry.find(options.jail);
+  std::optional<JailRegistry> registry = openSystemRegistry(stateDirectory, stateError);
+  if (!registry) {
+    std::cerr << "jexec: " << stateError << '\n';
+    return 1;
+  }
+  std::optional<JailRecord> jail = registry->find(options.jail);
   if (!jail) {
     std::cerr << "jexec: jail " << (allDigits ? options.jail : "\"" + options.jail + "\"") << " not found\n";
+    return 1;
+  }
+  std::unique_ptr<JailInit> init = JailInit::open(*jail, stateError);
+  if (!init) {
+    std::cerr << "jexec: jail_attach(" << jail->jid << "): " << stateError << '\n';
     return 1;
   }
   LaunchSpec launch;
   launch.command = commandFromArgv(options.command);
   launch.inJail = true;
-  launch.jailInit = jail->initPid;
+  launch.jail = init.get();
   launch.user = options.user;
   launch.userFromHost = !options.userFromJail;
   launch.clean = options.clean;

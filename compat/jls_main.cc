@@ -4,17 +4,30 @@
 
 #include "jail_registry.h"
 #include "jls_format.h"
+#include "state_directory.h"
 
 using namespace rcjail::compat;
 
 int main(int argc, char** argv) {
-  auto parsed = parseJlsCommandLine(std::vector<std::string>(argv + 1, argv + argc));
+  std::vector<std::string> args(argv + 1, argv + argc);
+  std::string stateError;
+  const std::string stateDirectory = takeStateDirectory(args, stateError);
+  if (!stateError.empty()) {
+    std::cerr << "jls: " << stateError << '\n';
+    return 1;
+  }
+  auto parsed = parseJlsCommandLine(args);
   if (std::holds_alternative<JlsUsageError>(parsed)) {
     std::cerr << "jls: usage: jls [-dhNnqv] [-j jail] [param ...]\n";
     return 1;
   }
   const JlsOptions& options = std::get<JlsOptions>(parsed);
-  const JailRegistry registry(registryDirectory(std::getenv("RCJAIL_JAIL_STATE")));
+  std::optional<JailRegistry> opened = openSystemRegistry(stateDirectory, stateError);
+  if (!opened) {
+    std::cerr << "jls: " << stateError << '\n';
+    return 1;
+  }
+  const JailRegistry& registry = *opened;
   std::vector<JailRecord> jails;
   if (!options.jail.empty()) {
     std::optional<JailRecord> jail = registry.find(options.jail);

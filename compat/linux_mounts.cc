@@ -5,6 +5,8 @@
 #include <net/if.h>
 #include <sys/ioctl.h>
 #include <sys/mount.h>
+#include <sys/vfs.h>
+#include <linux/magic.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -149,6 +151,15 @@ std::string enterJailRoot(const std::string& path) {
     return "chroot " + path + ": " + std::strerror(errno);
   }
   if (chdir("/") != 0) return "chdir /: " + std::string(std::strerror(errno));
+  return {};
+}
+
+std::string ownProcfs() {
+  struct statfs info{};
+  if (statfs("/proc", &info) != 0 || info.f_type != PROC_SUPER_MAGIC) return {};
+  char link[32] = {};
+  if (readlink("/proc/self", link, sizeof link - 1) > 0 && std::string(link) == std::to_string(getpid())) return {};
+  if (mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, nullptr) != 0) return mountError("/proc");
   return {};
 }
 

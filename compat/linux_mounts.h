@@ -25,6 +25,11 @@ std::string performMount(const LinuxMount& mount);
 // the current root cannot be pivoted away, as on an initramfs).
 std::string enterJailRoot(const std::string& path);
 
+// Run by the jail's init once in its root: a procfs at /proc that belongs to
+// another PID namespace (a jail with path "/" sees the host's) is covered by
+// one of the jail's own, so that the jail sees and signals only its processes.
+std::string ownProcfs();
+
 std::string setHostname(const std::string& hostname);
 std::string setDomainname(const std::string& domainname);
 std::string bringLoopbackUp();

@@ -4,7 +4,6 @@
 #include <boost/test/unit_test.hpp>
 
 #include "jail_registry.h"
-#include "linux_namespaces.h"
 #include "test_support.h"
 
 using namespace rcjail::compat;
@@ -12,15 +11,26 @@ using rcjail::testing::TempDir;
 
 namespace {
 
-// A record whose init is this test process, so that it counts as running.
+const NamespaceId kHost{4, 100};
+
+// A record made from the host namespace; its init runs unless its start
+// time is 0 (the fake probe's rule below).
 JailRecord liveRecord(int jid, const std::string& name) {
   JailRecord record;
   record.jid = jid;
-  record.initPid = getpid();
-  record.initStartTime = processStartTime(getpid()).value();
+  record.initPid = 1000 + jid;
+  record.initStartTime = 77;
+  record.jailNamespace = {4, static_cast<unsigned long long>(200 + jid)};
+  record.ownerNamespace = kHost;
   record.params = {{"name", {name}}, {"path", {"/jails/" + name}}};
   return record;
 }
+
+InitState fakeProbe(const JailRecord& record) {
+  return record.initStartTime == 0 ? InitState::Gone : InitState::Live;
+}
+
+JailRegistry hostRegistry(const std::string& directory) { return JailRegistry(directory, kHost, fakeProbe); }
 
 }  // namespace
 
@@ -36,9 +46,13 @@ BOOST_AUTO_TEST_CASE(format_round_trip) {
                    {"ip4.addr", {"192.0.2.1", "192.0.2.2"}},
                    {"ip6.addr", {}},
                    {"meta", {""}}};
+  record.jailNamespace = {4, 4026532001};
+  record.ownerNamespace = {4, 4026531836};
+  record.parentJid = 3;
   const std::string text = formatJailRecord(record);
   BOOST_TEST(text ==
-             "jid\t12\ninit\t345\t6789\nparam\tname\twww\n"
+             "jid\t12\ninit\t345\t6789\npidns\t4\t4026532001\nowner\t4\t4026531836\nparent\t3\n"
+             "param\tname\twww\n"
              "param\thost.hostname\ttab\\there, new\\nline \\\\ back\n"
              "param\tip4.addr\t192.0.2.1\t192.0.2.2\nparam\tip6.addr\nparam\tmeta\t\n");
   std::optional<JailRecord> back = parseJailRecord(text);
@@ -46,6 +60,9 @@ BOOST_AUTO_TEST_CASE(format_round_trip) {
   BOOST_TEST(back->jid == 12);
   BOOST_TEST(back->initPid == 345);
   BOOST_TEST(back->initStartTime == 6789u);
+  BOOST_TEST((back->jailNamespace == NamespaceId{4, 4026532001}));
+  BOOST_TEST((back->ownerNamespace == NamespaceId{4, 4026531836}));
+  BOOST_TEST(back->parentJid == 3);
   BOOST_TEST(back->value("host.hostname") == "tab\there, new\nline \\ back");
   BOOST_TEST(back->values("ip4.addr") == (std::vector<std::string>{"192.0.2.1", "192.0.2.2"}));
   BOOST_TEST(back->values("ip6.addr").empty());
@@ -59,6 +76,10 @@ BOOST_AUTO_TEST_CASE(malformed_records_are_rejected) {
   BOOST_TEST(!parseJailRecord("jid\tx\ninit\t1\t2\n"));
   BOOST_TEST(!parseJailRecord("jid\t1\ninit\t1\t2\nparam\tbad\\q\n"));
   BOOST_TEST(!parseJailRecord("jid\t1\ninit\t1\t2\nwhat\n"));
+  BOOST_TEST(!parseJailRecord("jid\t1\ninit\t1\t2\npidns\t4\t-5\n"));
+  BOOST_TEST(!parseJailRecord("jid\t1\ninit\t1\t2\nparent\tx\n"));
+  // Older records have no namespaces: they parse, with none known.
+  BOOST_TEST(!parseJailRecord("jid\t1\ninit\t1\t2\n")->jailNamespace.known());
 }
 
 BOOST_AUTO_TEST_CASE(set_replaces_or_appends) {
@@ -69,15 +90,9 @@ BOOST_AUTO_TEST_CASE(set_replaces_or_appends) {
   BOOST_TEST(record.persist());
 }
 
-BOOST_AUTO_TEST_CASE(directory_from_the_environment) {
-  BOOST_TEST(registryDirectory(nullptr) == "/var/run/jail");
-  BOOST_TEST(registryDirectory("") == "/var/run/jail");
-  BOOST_TEST(registryDirectory("/tmp/x") == "/tmp/x");
-}
-
 BOOST_AUTO_TEST_CASE(write_find_list_remove) {
   TempDir dir;
-  const JailRegistry registry(dir.path() + "/state");
+  const JailRegistry registry = hostRegistry(dir.path() + "/state");
   BOOST_TEST(registry.list().empty());
   registry.write(liveRecord(2, "b"));
   registry.write(liveRecord(1, "a"));
@@ -98,9 +113,9 @@ BOOST_AUTO_TEST_CASE(write_find_list_remove) {
 
 BOOST_AUTO_TEST_CASE(a_jail_whose_init_is_gone_does_not_run) {
   TempDir dir;
-  const JailRegistry registry(dir.path());
+  const JailRegistry registry = hostRegistry(dir.path());
   JailRecord stale = liveRecord(5, "old");
-  stale.initStartTime += 1;  // the pid was reused by another process
+  stale.initStartTime = 0;  // gone, as the probe says
   registry.write(stale);
   BOOST_TEST(registry.list().empty());
   BOOST_TEST(!registry.find("old"));
@@ -112,9 +127,28 @@ BOOST_AUTO_TEST_CASE(a_jail_whose_init_is_gone_does_not_run) {
   BOOST_TEST(!dir.exists("5.jail"));
 }
 
+BOOST_AUTO_TEST_CASE(records_of_other_namespaces_are_neither_seen_nor_deleted) {
+  TempDir dir;
+  const JailRegistry registry = hostRegistry(dir.path());
+  JailRecord foreign = liveRecord(6, "theirs");
+  foreign.ownerNamespace = {4, 999};  // made by a jail(8) of a namespace the host cannot place
+  foreign.initStartTime = 0;          // even one that looks gone from here
+  registry.write(foreign);
+  BOOST_TEST(registry.list().empty());
+  BOOST_TEST(!registry.find("6"));
+  BOOST_TEST(registry.jidTaken(6));
+  {
+    JailRegistry::Lock lock = registry.lock();
+    registry.removeStale(lock);
+    BOOST_TEST(registry.allocateJid(lock) == 1);
+    BOOST_TEST(registry.allocateJid(lock) == 2);
+  }
+  BOOST_TEST(dir.exists("6.jail"));
+}
+
 BOOST_AUTO_TEST_CASE(jids_go_up_from_the_last_one_and_skip_used_ones) {
   TempDir dir;
-  const JailRegistry registry(dir.path());
+  const JailRegistry registry = hostRegistry(dir.path());
   JailRegistry::Lock lock = registry.lock();
   BOOST_TEST(registry.allocateJid(lock) == 1);
   registry.write(liveRecord(2, "two"));

@@ -9,9 +9,6 @@ set -u
 compat_setup() {
 	: "${BUILD_DIR:?BUILD_DIR must name the build directory}"
 	: "${SOURCE_DIR:?SOURCE_DIR must name the source directory}"
-	JAIL=$BUILD_DIR/compat/jail
-	JLS=$BUILD_DIR/compat/jls
-	JEXEC=$BUILD_DIR/compat/jexec
 	if [ "$(id -u)" -ne 0 ]; then
 		echo "skipped: the compat tests need root"
 		exit 0
@@ -21,21 +18,36 @@ compat_setup() {
 		exit 0
 	fi
 	WORK=$(mktemp -d /tmp/rcjail-compat.XXXXXX)
-	export RCJAIL_JAIL_STATE=$WORK/state
+	compat_programs "$WORK"
 	NETNS=
 	trap compat_cleanup EXIT
 	trap 'exit 1' INT TERM HUP
 	passed=0 failed=0
 }
 
+# compat_programs DIR: JAIL, JLS and JEXEC become scripts in DIR/bin that
+# run the built programs on the registry DIR/state ($STATE), named on their
+# command line, so that nothing run inside a jail inherits it.
+compat_programs() {
+	STATE=$1/state
+	mkdir -p "$1/bin"
+	for prog in jail jls jexec; do
+		printf '#!/bin/sh\nexec "%s" --state-dir "%s" "$@"\n' "$BUILD_DIR/compat/$prog" "$STATE" > "$1/bin/$prog"
+		chmod 755 "$1/bin/$prog"
+	done
+	JAIL=$1/bin/jail JLS=$1/bin/jls JEXEC=$1/bin/jexec
+}
+
 # The jails of this test's registry go, whatever state they are in: the
-# init of each is killed, which takes the jail's processes and mounts along.
+# init of each is killed, which takes the jail's processes and mounts along;
+# only a process still in the recorded PID namespace, never one of ours.
 compat_cleanup() {
-	if [ -d "$RCJAIL_JAIL_STATE" ]; then
-		for record in "$RCJAIL_JAIL_STATE"/*.jail; do
+	if [ -d "$STATE" ]; then
+		for record in "$STATE"/*.jail; do
 			[ -f "$record" ] || continue
-			pid=$(awk -F '\t' '$1 == "init" { print $2 }' "$record")
-			[ -n "$pid" ] && kill -9 "$pid" 2>/dev/null
+			set -- $(awk -F '\t' '$1 == "init" { p = $2 } $1 == "pidns" { n = $3 } END { print p, n }' "$record")
+			[ $# -eq 2 ] && [ "$(namespace_of "$1" pid)" = "$2" ] &&
+				[ "$2" != "$(namespace_of $$ pid)" ] && kill -9 "$1" 2>/dev/null
 		done
 	fi
 	[ -n "$NETNS" ] && ip netns del "$NETNS" 2>/dev/null
@@ -77,7 +89,7 @@ check() {	# check DESCRIPTION EXPECTED ACTUAL
 
 # jail_init NAME: the pid of a jail's init from the registry ("" if none).
 jail_init() {
-	for record in "$RCJAIL_JAIL_STATE"/*.jail; do
+	for record in "$STATE"/*.jail; do
 		[ -f "$record" ] || continue
 		if awk -F '\t' -v n="$1" '$1 == "param" && $2 == "name" && $3 == n { found = 1 } END { exit !found }' "$record"; then
 			awk -F '\t' '$1 == "init" { print $2 }' "$record"
@@ -87,7 +99,7 @@ jail_init() {
 
 # registered_jails: the registry's jail files (none: nothing).
 registered_jails() {
-	ls "$RCJAIL_JAIL_STATE" 2>/dev/null | grep '\.jail$'
+	ls "$STATE" 2>/dev/null | grep '\.jail$'
 }
 
 # namespace_of PID KIND: the inode of a process's namespace (pid, mnt, net, ...).
