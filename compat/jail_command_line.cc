@@ -3,7 +3,10 @@
 
 #include <arpa/inet.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <iterator>
+#include <string_view>
 
 namespace rcjail::compat {
 namespace {
@@ -48,7 +51,10 @@ void addWord(std::vector<JailConfParam>& params, const std::string& word) {
   }
   const std::string name = word.substr(0, equals);
   const std::string value = word.substr(equals + 1);
-  if (name == "ip4.addr" || name == "ip6.addr")
+  // The parameters jail(8) splits on commas when given as one word; the
+  // exact spelling only, as it compares the text before `=`.
+  static constexpr std::string_view kCommaLists[] = {"ip4.addr", "ip6.addr", "vnet.interface", "zfs.dataset"};
+  if (std::find(std::begin(kCommaLists), std::end(kCommaLists), name) != std::end(kCommaLists))
     addCommaList(params, name, value);
   else
     addValue(params, name, value);

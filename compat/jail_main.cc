@@ -62,7 +62,11 @@ std::optional<JailConf> loadConfig(const std::string& file, int& status) {
   return std::nullopt;
 }
 
+// jail(8) warns about every jail's variable errors as it loads the file,
+// then lists the jails anyway and exits 0.
 int exhibit(const JailConf& conf, const std::string& separator) {
+  for (const JailConfJail& jail : conf.jails)
+    for (const std::string& error : jail.errors) std::cerr << "jail: " << jail.name << ": " << error << '\n';
   for (const JailConfJail& jail : conf.jails)
     std::cout << describeForJidFile(buildJailSpec(jail, true), 0, separator) << '\n';
   return 0;

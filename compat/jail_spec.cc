@@ -322,8 +322,8 @@ std::string describeKernelParams(const std::vector<RecordedParam>& params) {
 std::string describeForJidFile(const JailSpec& spec, int jid, const std::string& separator) {
   std::string line = jid > 0 ? "jid=" + std::to_string(jid) : std::string();
   for (const JailConfParam& p : spec.listed) {
-    if (p.name == "jid" && jid > 0) continue;
-    if (!line.empty() || jid > 0) line += separator;
+    if (p.name == "jid") continue;  // jail(8) never lists it among the parameters
+    if (!line.empty()) line += separator;
     line += p.name;
     if (p.values.empty()) continue;
     line += '=';

@@ -91,7 +91,7 @@ void checkFile(const CheckInputs& in, const std::string& file, const std::set<st
   }
   for (const JailConfJail& j : conf.jails) {
     if (!wanted.empty() && !wanted.count(j.name)) continue;
-    for (const std::string& e : j.errors) out.push_back({j.where, j.name, e, ""});
+    for (std::size_t i = 0; i < j.errors.size(); ++i) out.push_back({j.errorLocations[i], j.name, j.errors[i], ""});
     for (const std::string& e : checkJailConfInternalValues(j)) {
       const JailConfParam* p = j.find(e.substr(0, e.find(':')));
       out.push_back({p ? p->where : j.where, j.name, e, ""});

@@ -38,6 +38,9 @@ struct JailConfJail {
   // Per-jail errors, worded as jail(8) prints them without the "NAME: " prefix
   // (`variable "x" not found`, `cannot redefine parameter "name".`, ...).
   std::vector<std::string> errors;
+  // errorLocations[i]: the statement errors[i] is about (the block's line
+  // for what no statement caused), for messages that name file and line.
+  std::vector<Location> errorLocations;
 
   // The first parameter that equalopts-matches `name` (the exact name, its
   // no-form, component-wise: `allow.mount` finds `allow.nomount`).

@@ -21,22 +21,27 @@ class MergedParamList {
  public:
   // `capacity`: how many statements will be applied at most, so that the
   // list never moves its parameters while growing.
-  MergedParamList(std::size_t capacity, std::vector<std::string>& errors) : errors_(errors) {
+  MergedParamList(std::size_t capacity, std::vector<std::string>& errors, std::vector<Location>& where)
+      : errors_(errors), errorLocations_(where) {
     list_.params.reserve(capacity);
   }
 
   // The name or jid the block name implies; nothing may redefine it.
   void addImplicit(std::string name, const std::string& value, const Location& where);
   void apply(const JailConfStatement& statement);
+  // True when a parameter (not a variable) equalopts-matches `name`.
+  bool hasParam(std::string_view name) const;
   JailConfMergedList take() { return std::move(list_); }
 
  private:
   std::optional<std::size_t> findEqualOpts(std::string_view name) const;
   void add(JailConfMergedParam param);
-  void clashError(const std::string& name);
+  void clashError(const std::string& name, const Location& where);
+  void report(std::string message, const Location& where);
 
   JailConfMergedList list_;
   std::vector<std::string>& errors_;
+  std::vector<Location>& errorLocations_;
 };
 
 void MergedParamList::addImplicit(std::string name, const std::string& value, const Location& where) {
@@ -58,13 +63,25 @@ std::optional<std::size_t> MergedParamList::findEqualOpts(std::string_view name)
   return first;
 }
 
+bool MergedParamList::hasParam(std::string_view name) const {
+  // A variable of that name blocks any later parameter of it, so the first
+  // match decides.
+  std::optional<std::size_t> found = findEqualOpts(name);
+  return found && !list_.params[*found].isVariable;
+}
+
 void MergedParamList::add(JailConfMergedParam param) {
   list_.bySpelling.emplace(param.name, list_.params.size());
   list_.params.push_back(std::move(param));
 }
 
-void MergedParamList::clashError(const std::string& name) {
-  errors_.push_back("variable \"$" + name + "\" cannot have the same name as a parameter.");
+void MergedParamList::report(std::string message, const Location& where) {
+  errors_.push_back(std::move(message));
+  errorLocations_.push_back(where);
+}
+
+void MergedParamList::clashError(const std::string& name, const Location& where) {
+  report("variable \"$" + name + "\" cannot have the same name as a parameter.", where);
 }
 
 void MergedParamList::apply(const JailConfStatement& statement) {
@@ -73,18 +90,18 @@ void MergedParamList::apply(const JailConfStatement& statement) {
     add(JailConfMergedParam{statement.name, statement.isVariable, false, statement.values, statement.where});
     const JailConfKnownParam* known = findJailConfKnownParam(statement.name);
     // jail(8) complains only after adding the variable, so it stays usable.
-    if (known && statement.isVariable) clashError(statement.name);
+    if (known && statement.isVariable) clashError(statement.name, statement.where);
     if (known && !statement.isVariable) list_.params.back().immutable = known->immutable;
     return;
   }
   std::size_t index = *found;
   JailConfMergedParam& param = list_.params[index];
   if (param.isVariable != statement.isVariable) {
-    clashError(statement.name);
+    clashError(statement.name, statement.where);
     return;
   }
   if (param.immutable) {
-    errors_.push_back("cannot redefine parameter \"" + param.name + "\".");
+    report("cannot redefine parameter \"" + param.name + "\".", statement.where);
     return;
   }
   if (param.name != statement.name) {
@@ -133,14 +150,19 @@ std::vector<JailConfJail> mergeJailConfBlocks(const std::vector<JailConfBlock>& 
     jail.name = block.name;
     jail.where = block.where;
     std::vector<const JailConfBlock*> sources = sourcesOf(blocks, wildcards, seq);
-    std::size_t statements = 1;
+    std::size_t statements = 2;  // the implicit name or jid, and a numbered block's name
     for (const JailConfBlock* source : sources) statements += source->statements.size();
-    MergedParamList list(statements, jail.errors);
-    list.addImplicit(isJailConfJidName(block.name) ? "jid" : "name", block.name, block.where);
+    MergedParamList list(statements, jail.errors, jail.errorLocations);
+    const bool jidName = isJailConfJidName(block.name);
+    list.addImplicit(jidName ? "jid" : "name", block.name, block.where);
     for (const JailConfBlock* source : sources) {
       for (const JailConfStatement& statement : source->statements) list.apply(statement);
     }
-    jail.params = substituteJailConfVariables(list.take(), jail.errors);
+    // A numbered block without a name statement is also named by its
+    // number, before substitution, so that `$name` is the number (newer
+    // jail(8)s do the same; older ones left `$name` undefined there).
+    if (jidName && !list.hasParam("name")) list.addImplicit("name", block.name, block.where);
+    jail.params = substituteJailConfVariables(list.take(), jail.errors, jail.errorLocations);
   }
   return jails;
 }

@@ -46,7 +46,7 @@ struct PendingString {
 
 class Resolver {
  public:
-  Resolver(JailConfMergedList& list, std::vector<std::string>& errors);
+  Resolver(JailConfMergedList& list, std::vector<std::string>& errors, std::vector<Location>& where);
   void run();
   std::vector<JailConfParam> result();
 
@@ -55,10 +55,12 @@ class Resolver {
   std::size_t resolve(std::size_t param, int generation);
   void fail(std::size_t param, PendingString& value, int generation);
   void moveBefore(std::size_t moved, std::size_t before);
+  void report(std::size_t param, std::string message);
 
   std::vector<JailConfMergedParam>& params_;
   const std::unordered_multimap<std::string, std::size_t>& bySpelling_;
   std::vector<std::string>& errors_;
+  std::vector<Location>& errorLocations_;
   std::vector<std::vector<PendingString>> values_;
   std::vector<std::size_t> unresolved_;  // references left, per parameter
   std::vector<int> generation_;          // load_config()'s `gen`: the chain being resolved
@@ -68,10 +70,11 @@ class Resolver {
   std::size_t head_ = kNone;
 };
 
-Resolver::Resolver(JailConfMergedList& list, std::vector<std::string>& errors)
+Resolver::Resolver(JailConfMergedList& list, std::vector<std::string>& errors, std::vector<Location>& where)
     : params_(list.params),
       bySpelling_(list.bySpelling),
       errors_(errors),
+      errorLocations_(where),
       unresolved_(list.params.size(), 0),
       generation_(list.params.size(), 0),
       bad_(list.params.size(), false),
@@ -122,7 +125,7 @@ restart:
       const std::string& name = value.refs[value.nextRef].name;
       std::size_t target = lookup(name);
       if (target == kNone || values_[target].empty()) {
-        errors_.push_back(params_[param].name + ": variable \"" + name + "\" not found");
+        report(param, params_[param].name + ": variable \"" + name + "\" not found");
         fail(param, value, generation);
         continue;
       }
@@ -131,7 +134,7 @@ restart:
         continue;
       }
       if (generation_[target] == generation) {
-        errors_.push_back(name + ": variable loop");
+        report(param, name + ": variable loop");
         fail(param, value, generation);
         continue;
       }
@@ -144,7 +147,7 @@ restart:
       const std::vector<PendingString>& list = values_[target];
       // A list goes in only as the whole of a string, and then as that many values.
       if (list.size() > 1 && (!value.emptySoFar() || value.nextRef + 1 < value.refs.size())) {
-        errors_.push_back(params_[param].name + ": array cannot be substituted inline");
+        report(param, params_[param].name + ": array cannot be substituted inline");
         fail(param, value, generation);
         continue;
       }
@@ -166,6 +169,11 @@ void Resolver::fail(std::size_t param, PendingString& value, int generation) {
   }
   value.fill("");
   --unresolved_[param];
+}
+
+void Resolver::report(std::size_t param, std::string message) {
+  errors_.push_back(std::move(message));
+  errorLocations_.push_back(params_[param].where);
 }
 
 void Resolver::moveBefore(std::size_t moved, std::size_t before) {
@@ -193,8 +201,9 @@ std::vector<JailConfParam> Resolver::result() {
 
 }  // namespace
 
-std::vector<JailConfParam> substituteJailConfVariables(JailConfMergedList list, std::vector<std::string>& errors) {
-  Resolver resolver(list, errors);
+std::vector<JailConfParam> substituteJailConfVariables(JailConfMergedList list, std::vector<std::string>& errors,
+                                                       std::vector<Location>& where) {
+  Resolver resolver(list, errors, where);
   resolver.run();
   return resolver.result();
 }

@@ -33,6 +33,8 @@ struct JailConfMergedList {
 // (`PARAM: variable "x" not found`, `x: variable loop`,
 // `PARAM: array cannot be substituted inline`), and returns the parameters
 // without the variables, in jail(8)'s final list order.
-std::vector<JailConfParam> substituteJailConfVariables(JailConfMergedList list, std::vector<std::string>& errors);
+// `where` gets the location of the parameter each error is about.
+std::vector<JailConfParam> substituteJailConfVariables(JailConfMergedList list, std::vector<std::string>& errors,
+                                                       std::vector<Location>& where);
 
 }  // namespace rcjail

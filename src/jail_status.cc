@@ -124,8 +124,11 @@ std::vector<ConfiguredJail> configuredJails(const Variables& original, const Inv
       JailConf conf = j.settings->rcConfStyle()
                           ? parseJailConfText(env.root, j.settings->generatedText, j.settings->configFile)
                           : parseJailConfFile(env.root, j.settings->configFile);
-      if (const JailConfJail* block = conf.find(name)) j.block = *block;
-      else j.problem = "no block \"" + name + "\" in " + j.settings->configFile;
+      if (const JailConfJail* block = conf.find(name)) {
+        j.block = *block;
+        for (std::size_t i = 0; i < block->errors.size(); ++i)
+          j.errors.push_back(block->errorLocations[i].str() + ": " + block->errors[i]);
+      } else j.problem = "no block \"" + name + "\" in " + j.settings->configFile;
     } catch (const JailConfError& e) {
       j.problem = e.messages().empty() ? "unreadable" : e.messages().front();
     }
@@ -193,12 +196,15 @@ std::string formatStatus(const std::vector<ConfiguredJail>& jails, const std::ma
       LastOutcomes last = lastOutcomes(history, j.name);
       std::string addrs;
       for (const std::string& a : addresses(j.block)) addrs += (addrs.empty() ? "" : ", ") + jsonQuoted(a);
+      std::string errors;
+      for (const std::string& e : j.errors) errors += (errors.empty() ? "" : ", ") + jsonQuoted(e);
       out += std::string(i ? "," : "") + "\n  {\"name\": " + jsonQuoted(j.name) +
              ", \"jid\": " + (jid == jids.end() ? "null" : jid->second) +
              ", \"hostname\": " + jsonQuoted(field(j.block, "host.hostname")) + ", \"addresses\": [" + addrs +
              "], \"path\": " + jsonQuoted(field(j.block, "path")) + ", \"configured\": " +
              jsonQuoted(j.where.str()) + ", \"listed\": " + (j.listed ? "true" : "false") +
-             ", \"problem\": " + jsonQuoted(j.problem) + ", \"last_start\": " + jsonRecord(last.start) +
+             ", \"problem\": " + jsonQuoted(j.problem) + ", \"errors\": [" + errors +
+             "], \"last_start\": " + jsonRecord(last.start) +
              ", \"last_stop\": " + jsonRecord(last.stop) + "}";
     }
     return out + (jails.empty() ? "]\n" : "\n]\n");
@@ -214,6 +220,7 @@ std::string formatStatus(const std::vector<ConfiguredJail>& jails, const std::ma
     out += "  path:       " + (field(j.block, "path").empty() ? "-" : field(j.block, "path")) + "\n";
     out += "  configured: " + j.where.str() + (j.listed ? " (jail_list)" : "") +
            (j.problem.empty() ? "" : " (" + j.problem + ")") + "\n";
+    for (const std::string& e : j.errors) out += "  error:      " + e + " (jail(8) fails it)\n";
     out += "  last start: " + describeRecord(last.start) + "\n";
     out += "  last stop:  " + describeRecord(last.stop) + "\n";
   }

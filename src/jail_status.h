@@ -26,6 +26,8 @@ struct ConfiguredJail {
   std::vector<Message> messages;      // what resolving the settings said
   std::optional<JailConfJail> block;  // the block jail(8) would read for it
   std::string problem;                // why there is no block ("" when there is)
+  // What jail(8) would fail the block for, as "FILE:LINE: message".
+  std::vector<std::string> errors;
   Location where;                     // where it is configured
 };
 

@@ -125,6 +125,7 @@ std::string planText(const PlanReport& r) {
     out << "\n";
     for (const Message& m : j.messages)
       if (m.level == MessageLevel::Warning) out << "  warning: " << m.text << "\n";
+    for (const PlanProblem& e : j.configErrors) out << "  jail(8) fails it: " << e.describe() << "\n";
     if (!j.skipReason.empty()) {
       out << "  skipped: " << j.skipReason << "\n";
       continue;
@@ -168,9 +169,10 @@ std::string planJson(const PlanReport& r) {
   out << "],\"jails\":[";
   for (size_t i = 0; i < plan.jails.size(); ++i) {
     const PlannedJail& j = plan.jails[i];
-    std::vector<std::string> warnings;
+    std::vector<std::string> warnings, errors;
     for (const Message& m : j.messages)
       if (m.level == MessageLevel::Warning) warnings.push_back(m.text);
+    for (const PlanProblem& e : j.configErrors) errors.push_back(e.describe());
     out << (i ? "," : "") << "{\"name\":" << json(j.name) << ",\"display\":" << json(j.displayName)
         << ",\"wave\":" << j.wave << ",\"after\":" << json(j.after) << ",\"pulledIn\":" << (j.pulledIn ? "true" : "false")
         << ",\"command\":" << json(j.command) << ",\"deadline\":" << json(j.deadline)
@@ -183,7 +185,7 @@ std::string planJson(const PlanReport& r) {
     out << ",\"config\":";
     if (j.config) out << "{\"path\":" << json(j.config->path) << ",\"text\":" << json(j.config->text) << "}";
     else out << "null";
-    out << ",\"warnings\":" << json(warnings) << ",\"skipped\":" << (j.skipReason.empty() ? "null" : json(j.skipReason))
+    out << ",\"warnings\":" << json(warnings) << ",\"errors\":" << json(errors) << ",\"skipped\":" << (j.skipReason.empty() ? "null" : json(j.skipReason))
         << "}";
   }
   out << "],\"shutdown\":{\"rcshutdown_timeout\":" << r.rcshutdownTimeout

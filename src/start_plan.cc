@@ -197,6 +197,8 @@ Known Planner::byName(const std::string& name, bool start) {
       return k;
     }
     k.rootPath = jail->last("path");
+    for (std::size_t i = 0; i < jail->errors.size(); ++i)
+      k.jail.configErrors.push_back({jail->errorLocations[i], jail->errors[i], {name}});
     fileDepends(k, *jail, *conf, s.configFile, true);
   }
   rcConfDepends(k, true);
@@ -215,6 +217,8 @@ Known Planner::inFile(const std::string& name, const JailConf* conf, bool start)
   k.jail.removeCommand = concat(splitFields(vars_.get("jail_program")), {"-q", "-R", name});
   if (const JailConfJail* jail = conf ? conf->find(name) : nullptr) {
     k.rootPath = jail->last("path");
+    for (std::size_t i = 0; i < jail->errors.size(); ++i)
+      k.jail.configErrors.push_back({jail->errorLocations[i], jail->errors[i], {name}});
     fileDepends(k, *jail, *conf, file, false);
     // jail(8): a.b needs its parent a when the file defines one.
     size_t dot = name.rfind('.');

@@ -69,6 +69,9 @@ struct PlannedJail {
   std::vector<Message> messages;          // parse_options' warnings, shown when the jail is handled
   bool obsoleteWarning = false;           // asks for the jail_* obsolescence warning
   std::string skipReason;                 // stock mode: the jail would be skipped, and why
+  // What jail(8) would fail this jail for when it reads its block (variables
+  // that are not defined or loop, ...), where the statement is.
+  std::vector<PlanProblem> configErrors;
 };
 
 struct JailPlan {

@@ -79,6 +79,17 @@ BOOST_AUTO_TEST_CASE(command_line_style_collects_params_and_command) {
   BOOST_TEST(usageMessage({"-c", "-R", "name=x", "path=/"}).empty());
 }
 
+BOOST_AUTO_TEST_CASE(list_parameters_split_on_commas_as_jail_8_splits_them) {
+  JailOptions o = parse({"-c", "name=x", "vnet", "vnet.interface=v1,v2", "zfs.dataset=p/a,p/b",
+                         "ip6.addr=2001:db8::1,2001:db8::2", "exec.start=a,b", "host.hostname=a,b"});
+  BOOST_TEST(describe(o.params) ==
+             "name=x;vnet;vnet.interface=v1=v2;zfs.dataset=p/a=p/b;ip6.addr=2001:db8::1=2001:db8::2;"
+             "exec.start=a,b;host.hostname=a,b;");
+  // A second word adds to the same list; an empty piece stays an (empty) item.
+  o = parse({"-c", "name=x", "vnet.interface=v1", "vnet.interface=v2,,v3"});
+  BOOST_TEST(describe(o.params) == "name=x;vnet.interface=v1=v2==v3;");
+}
+
 BOOST_AUTO_TEST_CASE(one_word_with_equals_is_the_command_line_style) {
   BOOST_TEST((parse({"-c", "persist=1"}).style == JailStyle::CommandLine));
   BOOST_TEST((parse({"-c", "www"}).style == JailStyle::Config));

@@ -176,6 +176,13 @@ BOOST_AUTO_TEST_CASE(jid_file_lines) {
   JailSpec spec = specOf("j { path = /j; exec.start = \"/bin/sh /etc/rc\"; persist; }", "j");
   BOOST_TEST(describeForJidFile(spec, 2, "\t") == "jid=2\tname=j\tpath=/j\texec.start=\"/bin/sh /etc/rc\"\tpersist");
   BOOST_TEST(describeForJidFile(spec, 0, "|") == "name=j|path=/j|exec.start=\"/bin/sh /etc/rc\"|persist");
+  // A numbered block: jail(8) never lists `jid` among the parameters; the
+  // name it gets from its number comes last.
+  JailSpec numbered = specOf("path = \"/jails/$name\";\n123 { persist; }", "123");
+  BOOST_TEST(describeForJidFile(numbered, 0, "|") == "path=/jails/123|persist|name=123");
+  BOOST_TEST(describeForJidFile(numbered, 123, "|") == "jid=123|path=/jails/123|persist|name=123");
+  BOOST_TEST(numbered.name == "123");
+  BOOST_TEST((numbered.jid == std::optional<int>(123)));
   JailConfJail legacy;
   legacy.params = {{"path", {"/j"}, true, {}},
                    {"host.hostname", {"h"}, true, {}},

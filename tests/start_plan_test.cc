@@ -165,6 +165,18 @@ BOOST_AUTO_TEST_CASE(unknown_names_are_problems_with_their_line) {
   BOOST_TEST(problems(all) == problems(named));
 }
 
+BOOST_AUTO_TEST_CASE(variable_errors_are_shown_with_the_jail_jail_8_fails) {
+  dir.write("etc/jail.conf", "a {\n\tpath = \"/j/$name\";\n\thost.hostname = $nope;\n}\nb { path = /j/b; }\n");
+  StartPlan plan = planStart(vars, {"a", "b"}, env);
+  BOOST_REQUIRE(plan.jails.size() == 2U);
+  std::vector<std::string> errors;
+  for (const PlanProblem& e : plan.jails[0].configErrors) errors.push_back(e.describe());
+  BOOST_TEST(errors == (V{"/etc/jail.conf:3: host.hostname: variable \"nope\" not found"}));
+  BOOST_TEST(plan.jails[1].configErrors.empty());
+  // jail(8) reports and fails the jail itself; the plan of the others stands.
+  BOOST_TEST(plan.problems.empty());
+}
+
 BOOST_AUTO_TEST_CASE(cycles_across_rc_conf_and_jail_conf) {
   dir.write("etc/jail.conf", "a {\n\tpath = \"/j/a\";\n\tdepend = b;\n}\nb { path = \"/j/b\"; }\n");
   set("jail_b_depend", "a", 9);
