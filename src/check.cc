@@ -8,6 +8,7 @@
 
 #include "boot_history.h"
 #include "check_rules.h"
+#include "host_features.h"
 #include "jail_names.h"
 #include "start_plan.h"
 
@@ -136,11 +137,8 @@ int runCheck(const VerbContext& ctx, const std::vector<std::string>& args) {
       names.push_back(jailName(a));
     }
   }
-  CheckEnvironment env{ctx.root, [&] { return ctx.system.sysctl("kern.features.vimage").has_value(); },
-                       hostInterfaceExists, [&] {
-                         auto v = ctx.system.sysctl("net.inet6.ip6.dad_count");
-                         return v ? std::atoi(v->c_str()) : 1;
-                       }};
+  const HostFeatures host = hostFeatures(ctx.system);
+  CheckEnvironment env{ctx.root, host.hasVimage, hostInterfaceExists, host.dadCount};
   std::vector<Finding> findings;
   try {
     findings = checkConfiguration(ctx.vars, env, names);
