@@ -8,6 +8,7 @@
 
 #include "boot_history.h"
 #include "check_rules.h"
+#include "host_features.h"
 #include "jail_names.h"
 #include "start_plan.h"
 
@@ -70,9 +71,16 @@ std::vector<Finding> checkConfiguration(const Variables& vars, const CheckEnviro
   for (const ConfiguredJail& j : all)
     if (only.empty() || std::find(only.begin(), only.end(), j.name) != only.end()) jails.push_back(j);
   std::vector<Finding> out;
-  for (const std::string& name : only)
-    if (std::none_of(all.begin(), all.end(), [&](const ConfiguredJail& j) { return j.name == name; }))
-      out.push_back({{"(command line)", 0}, name, "no jail " + name + " is configured", ""});
+  for (const std::string& name : only) {
+    if (std::any_of(all.begin(), all.end(), [&](const ConfiguredJail& j) { return j.name == name; })) continue;
+    // Built member by member: for a braced temporary here, g++ 12 at -O2 and
+    // above warns that its strings may be used uninitialized (they are not).
+    Finding unknown;
+    unknown.where = {"(command line)", 0};
+    unknown.jail = name;
+    unknown.message = "no jail " + name + " is configured";
+    out.push_back(std::move(unknown));
+  }
   CheckInputs in{vars, env, jails, all};
   checkVariables(in, out);
   checkHost(in, out);
@@ -129,11 +137,8 @@ int runCheck(const VerbContext& ctx, const std::vector<std::string>& args) {
       names.push_back(jailName(a));
     }
   }
-  CheckEnvironment env{ctx.root, [&] { return ctx.system.sysctl("kern.features.vimage").has_value(); },
-                       hostInterfaceExists, [&] {
-                         auto v = ctx.system.sysctl("net.inet6.ip6.dad_count");
-                         return v ? std::atoi(v->c_str()) : 1;
-                       }};
+  const HostFeatures host = hostFeatures(ctx.system);
+  CheckEnvironment env{ctx.root, host.hasVimage, hostInterfaceExists, host.dadCount};
   std::vector<Finding> findings;
   try {
     findings = checkConfiguration(ctx.vars, env, names);

@@ -203,7 +203,7 @@ int runCommandLine(const std::string& program, const std::vector<std::string>& a
   console.configure(vars);
   for (const std::string& line : loaded.debug) console.debug(line);
 
-  PosixJailSystem system(prefix, childEnvironment(vars));
+  PosixJailSystem system(prefix, childEnvironment(vars), splitFields(vars.get("jail_sysctl")));
   FsRoot root(options.root);
   if (isStatusAll(rest)) return runStatusAll({vars, console, system, root}, {rest.begin() + 1, rest.end()});
   if (!rest.empty()) {

@@ -58,7 +58,7 @@ std::vector<std::string> reversed(std::vector<std::string> names) {
   return names;
 }
 
-JailService::JailService(ServiceEnvironment env) : env_(env), quirks_(quirksFrom(env.vars)) {}
+JailService::JailService(ServiceEnvironment env) : env_(env), quirks_(quirksFrom(env.vars)), host_(hostFeatures(env.system)) {}
 
 std::string JailService::timestamp() const {
   std::time_t t = env_.now();
@@ -79,22 +79,7 @@ bool JailService::checkYesNo(const std::string& name) {
 }
 
 SettingsEnvironment JailService::settingsEnvironment() {
-  return {env_.root, quirks_, timestamp(),
-          [this] {
-            if (vimage_ < 0) {
-              auto v = env_.system.sysctl("kern.features.vimage");
-              vimage_ = v ? 1 : 0;  // check_kern_features: the oid exists
-            }
-            return vimage_ == 1;
-          },
-          [this] {
-            auto v = env_.system.sysctl("net.inet6.ip6.dad_count");
-            try {
-              return v ? std::stoi(*v) : 1;
-            } catch (const std::exception&) {
-              return 1;
-            }
-          }};
+  return {env_.root, quirks_, timestamp(), host_.hasVimage, host_.dadCount};
 }
 
 std::optional<JailSettings> JailService::parseOptions(const std::string& name) {

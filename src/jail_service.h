@@ -15,6 +15,7 @@
 
 #include "console.h"
 #include "fs_root.h"
+#include "host_features.h"
 #include "jail_outcome.h"
 #include "jail_settings.h"
 #include "jail_system.h"
@@ -96,7 +97,7 @@ class JailService {
   Quirks quirks_;
   bool obsoleteWarning_ = false;  // _confwarn
   bool failed_ = false;           // fix F
-  int vimage_ = -1;               // kern.features.vimage cache: -1 unknown
+  HostFeatures host_;             // kern.features.vimage and dad_count, asked once
 };
 
 // rc.subr's reverse_list.

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "address_list.h"
+#include "host_features.h"
 #include "jail_names.h"
 
 namespace rcjail {
@@ -237,8 +238,8 @@ int runStatusAll(const VerbContext& ctx, const std::vector<std::string>& args) {
       return 2;
     }
   }
-  auto vimage = [&] { return ctx.system.sysctl("kern.features.vimage").has_value(); };
-  std::vector<ConfiguredJail> jails = configuredJails(ctx.vars, {ctx.root, vimage, [] { return 1; }});
+  const HostFeatures host = hostFeatures(ctx.system);
+  std::vector<ConfiguredJail> jails = configuredJails(ctx.vars, {ctx.root, host.hasVimage, host.dadCount});
   ctx.console.flush();
   std::map<std::string, std::string> jids = runningJids(ctx.system, ctx.vars);
   ctx.console.print(formatStatus(jails, jids, readHistory(ctx.root), options));

@@ -3,15 +3,13 @@
 
 #include <cerrno>
 #include <csignal>
+#include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <poll.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#ifdef __FreeBSD__
-#include <sys/sysctl.h>
-#endif
 
 namespace rcjail {
 
@@ -144,10 +142,12 @@ RunResult spawnFailure(const std::string& prefix, const std::string& program, in
 }  // namespace
 
 PosixJailSystem::PosixJailSystem(std::string messagePrefix, std::vector<std::string> environment,
-                                 std::string sysctlProgram)
+                                 std::vector<std::string> sysctlCommand)
     : messagePrefix_(std::move(messagePrefix)),
       environment_(std::move(environment)),
-      sysctlProgram_(std::move(sysctlProgram)) {}
+      sysctlCommand_(std::move(sysctlCommand)) {
+  if (sysctlCommand_.empty()) sysctlCommand_ = {"/sbin/sysctl"};
+}
 
 std::unique_ptr<RunningProcess> PosixJailSystem::start(const RunRequest& request) {
   if (request.argv.empty()) return std::make_unique<SpawnedProcess>(spawnFailure(messagePrefix_, "", ENOENT));
@@ -219,35 +219,15 @@ std::unique_ptr<RunningProcess> PosixJailSystem::start(const RunRequest& request
 }
 
 std::optional<std::string> PosixJailSystem::sysctl(const std::string& name) {
-#ifdef __FreeBSD__
-  size_t len = 0;
-  if (sysctlbyname(name.c_str(), nullptr, &len, nullptr, 0) != 0) return std::nullopt;
-  std::string buf(len, '\0');
-  if (sysctlbyname(name.c_str(), buf.data(), &len, nullptr, 0) != 0) return std::nullopt;
-  buf.resize(len);
-  if (len == sizeof(int)) {
-    int v;
-    memcpy(&v, buf.data(), sizeof v);
-    return std::to_string(v);
-  }
-  while (!buf.empty() && buf.back() == '\0') buf.pop_back();
-  return buf;
-#else
-  RunRequest request{{sysctlProgram_, "-n", name}};
-  request.output = OutputMode::Combined;
+  RunRequest request{sysctlCommand_};
+  request.argv.push_back("-n");
+  request.argv.push_back(name);
+  request.output = OutputMode::StdoutOnly;
+  request.discardStderr = true;  // "unknown oid": the status says it
   RunResult r = run(request);
-  if (r.status == 0) {
-    while (!r.output.empty() && (r.output.back() == '\n' || r.output.back() == ' ')) r.output.pop_back();
-    return r.output;
-  }
-  // A FreeBSD-style sysctl (a test's stand-in) has spoken: the oid is unknown.
-  if (r.output.find("unknown oid") != std::string::npos) return std::nullopt;
-  // Linux's own sysctl has no kern.* tree, or there is none: answer from
-  // the Linux kernel. Its network namespaces are what VIMAGE gives a jail
-  // on FreeBSD, and the compat jail(8) builds vnet on them.
-  if (name == "kern.features.vimage" && access("/proc/self/ns/net", F_OK) == 0) return "1";
-  return std::nullopt;
-#endif
+  if (!r.ok()) return std::nullopt;
+  while (!r.output.empty() && (r.output.back() == '\n' || r.output.back() == ' ')) r.output.pop_back();
+  return r.output;
 }
 
 }  // namespace rcjail

@@ -58,19 +58,22 @@ class JailSystem {
 // sh would print ("PREFIX: PROGRAM: not found") in its output.
 class PosixJailSystem : public JailSystem {
  public:
-  // environment: the child's environ ("NAME=value" strings).
+  // environment: the child's environ ("NAME=value" strings). sysctlCommand:
+  // what jail_sysctl names, the program that answers sysctl questions (empty:
+  // /sbin/sysctl).
   PosixJailSystem(std::string messagePrefix, std::vector<std::string> environment,
-                  std::string sysctlProgram = "/sbin/sysctl");
+                  std::vector<std::string> sysctlCommand = {});
   std::unique_ptr<RunningProcess> start(const RunRequest& request) override;
-  // FreeBSD: sysctlbyname(3). Elsewhere: `sysctlProgram -n NAME`; when that
-  // program is not FreeBSD's (no "unknown oid" answer), kern.features.vimage
-  // is answered from the kernel: present where network namespaces are.
+  // `SYSCTL -n NAME`, read as FreeBSD's sysctl(8) answers: status 0 and the
+  // value on stdout, any other status when the oid does not exist. The same
+  // rule everywhere; on Linux jail_sysctl names the compat sysctl, whose
+  // answers describe what the compat jail(8) can do.
   std::optional<std::string> sysctl(const std::string& name) override;
 
  private:
   std::string messagePrefix_;
   std::vector<std::string> environment_;
-  std::string sysctlProgram_;
+  std::vector<std::string> sysctlCommand_;
 };
 
 }  // namespace rcjail

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "atomic_file.h"
+#include "host_features.h"
 #include "jail_names.h"
 
 namespace rcjail {
@@ -141,12 +142,8 @@ int runMigrate(const VerbContext& ctx, const std::vector<std::string>& args) {
     } else
       names.push_back(jailName(a));
   }
-  auto vimage = [&] { return ctx.system.sysctl("kern.features.vimage").has_value(); };
-  auto dad = [&] {
-    auto v = ctx.system.sysctl("net.inet6.ip6.dad_count");
-    return v ? std::atoi(v->c_str()) : 1;
-  };
-  std::vector<ConfiguredJail> jails = configuredJails(ctx.vars, {ctx.root, vimage, dad});
+  const HostFeatures host = hostFeatures(ctx.system);
+  std::vector<ConfiguredJail> jails = configuredJails(ctx.vars, {ctx.root, host.hasVimage, host.dadCount});
   std::vector<const ConfiguredJail*> chosen;
   int status = 0;
   for (const ConfiguredJail& j : jails) {

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "address_list.h"
+#include "host_features.h"
 
 namespace rcjail {
 
@@ -221,19 +222,8 @@ int runPlanVerb(const VerbContext& ctx, const std::vector<std::string>& args) {
   localtime_r(&now, &tm);
   char stamp[32];
   strftime(stamp, sizeof stamp, "%Y-%m-%d %H:%M:%S", &tm);
-  SettingsEnvironment settings{ctx.root, quirks, stamp,
-                               [&ctx] {
-                                 auto v = ctx.system.sysctl("kern.features.vimage");
-                                 return v && *v != "0";
-                               },
-                               [&ctx] {
-                                 auto v = ctx.system.sysctl("net.inet6.ip6.dad_count");
-                                 try {
-                                   return v ? std::stoi(*v) : 1;
-                                 } catch (const std::exception&) {
-                                   return 1;
-                                 }
-                               }};
+  const HostFeatures host = hostFeatures(ctx.system);
+  SettingsEnvironment settings{ctx.root, quirks, stamp, host.hasVimage, host.dadCount};
   PlanEnvironment env{settings, {}};
   if (verb == "stop") {
     RunRequest jls{splitFields(vars.get("jail_jls"))};
