@@ -77,6 +77,7 @@ RcConfResult loadNatively(const RcConfOptions& options, const Variables& start) 
   for (const auto& [name, value] : kShellVariables)
     if (!vars.isSet(name)) vars.set(name, std::string(value));
   ShInterpreter sh(root, std::move(vars));
+  sh.setLimits(options.limits);
   sh.state().arg0 = options.arg0;
   RcConfResult result;
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "fs_root.h"
+#include "sh_limits.h"
 #include "variables.h"
 
 namespace rcjail {
@@ -19,6 +20,7 @@ struct RcConfOptions {
   std::string shell = "/bin/sh"; // host path of the fallback shell
   enum class Mode { Auto, Native, Shell } mode = Mode::Auto;
   std::string arg0 = "/etc/rc.d/jail";  // $0 as the files see it
+  ShLimits limits{};  // bounds of the native evaluation; exceeding one is a ConfigError, never a fallback
 };
 
 struct RcConfResult {

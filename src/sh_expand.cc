@@ -126,6 +126,8 @@ void ShExpander::expandParts(const ShParts& parts, Text& out, bool inParamWord, 
       case ShWordPart::Kind::Unsupported:
         unsupported(part, part.text);
     }
+    // Checked per part, so that a word stops growing at one value over the limit.
+    state_.budget().checkValue(out.chars.size(), where_);
   }
 }
 
@@ -203,7 +205,8 @@ void ShExpander::expandParam(const ShWordPart& part, Text& out) {
     case ShParamOp::RemoveSmallestSuffix:
     case ShParamOp::RemoveLargestSuffix: {
       std::string pattern = expandPattern(part.word);
-      out.add(shTrim(value.value_or(""), pattern, trimOf(part.op)), attr);
+      ShPatternTicker ticker([this] { state_.budget().checkTime(where_); });
+      out.add(shTrim(value.value_or(""), pattern, trimOf(part.op), &ticker), attr);
       return;
     }
     case ShParamOp::Bad:
@@ -328,7 +331,13 @@ void ShExpander::globInto(const Text& field, std::vector<std::string>& out) cons
     meta = field.attrs[i] != kQuoted && (c == '*' || c == '?' || c == '[');
   }
   if (globbing_ && meta) {
-    std::vector<std::string> matches = shGlob(root_, toPattern(field, 0, field.chars.size()));
+    const std::size_t maxPaths = state_.budget().limits().globPaths;
+    std::vector<std::string> matches;
+    try {
+      matches = shGlob(root_, toPattern(field, 0, field.chars.size()), maxPaths);
+    } catch (const ShGlobTooMany&) {
+      state_.budget().globExceeded(where_);
+    }
     if (!matches.empty()) {
       for (std::string& m : matches) out.push_back(std::move(m));
       return;
@@ -340,6 +349,7 @@ void ShExpander::globInto(const Text& field, std::vector<std::string>& out) cons
 std::vector<std::string> ShExpander::expandFields(const std::vector<ShWord>& words) {
   std::vector<std::string> out;
   std::vector<Text> fields;
+  std::size_t total = 0;  // the fields of one command count as one value
   for (const ShWord& word : words) {
     if (word.parts.size() == 1 && word.parts[0].kind == ShWordPart::Kind::Literal &&
         (word.parts[0].quoted || word.parts[0].text.find_first_of("*?[") == std::string::npos)) {
@@ -350,7 +360,10 @@ std::vector<std::string> ShExpander::expandFields(const std::vector<ShWord>& wor
     expandParts(word.parts, text, false, false);
     fields.clear();
     split(text, fields);
+    const std::size_t first = out.size();
     for (const Text& field : fields) globInto(field, out);
+    for (std::size_t i = first; i < out.size(); ++i) total += out[i].size();
+    state_.budget().checkValue(total, where_);
   }
   return out;
 }

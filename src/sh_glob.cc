@@ -34,8 +34,24 @@ bool exists(const FsRoot& root, const std::string& path) {
   return lstat(root.map(path).c_str(), &st) == 0;
 }
 
-void expand(const FsRoot& root, const std::vector<std::string>& parts, std::size_t index,
-            const std::string& prefix, bool usedMeta, std::vector<std::string>& out) {
+struct Walk {
+  const FsRoot& root;
+  const std::vector<std::string>& parts;
+  std::size_t budget;  // paths still allowed to match
+  std::vector<std::string> out;
+
+  // Whether one more path may match.
+  bool take() {
+    if (budget == 0) return false;
+    --budget;
+    return true;
+  }
+};
+
+void expand(Walk& walk, std::size_t index, const std::string& prefix, bool usedMeta) {
+  const FsRoot& root = walk.root;
+  const std::vector<std::string>& parts = walk.parts;
+  std::vector<std::string>& out = walk.out;
   if (index == parts.size()) {
     if (usedMeta && (prefix.empty() || exists(root, prefix))) out.push_back(prefix);
     return;
@@ -51,7 +67,7 @@ void expand(const FsRoot& root, const std::vector<std::string>& parts, std::size
       if (root.directory(prefix)) out.push_back(prefix + "/");
       return;
     }
-    expand(root, parts, index + 1, join(shPatternLiteral(part)), usedMeta, out);
+    expand(walk, index + 1, join(shPatternLiteral(part)), usedMeta);
     return;
   }
   std::string dir = index == 0 ? "." : (prefix.empty() ? "/" : prefix);
@@ -62,7 +78,12 @@ void expand(const FsRoot& root, const std::vector<std::string>& parts, std::size
   while (dirent* entry = readdir(d)) {
     std::string name = entry->d_name;
     if (name[0] == '.' && !dotExplicit) continue;
-    if (shPatternMatch(part, name)) names.push_back(std::move(name));
+    if (!shPatternMatch(part, name)) continue;
+    if (!walk.take()) {
+      closedir(d);
+      throw ShGlobTooMany();
+    }
+    names.push_back(std::move(name));
   }
   closedir(d);
   for (const std::string& name : names) {
@@ -70,18 +91,19 @@ void expand(const FsRoot& root, const std::vector<std::string>& parts, std::size
     if (last) {
       out.push_back(path);
     } else if (root.directory(path)) {
-      expand(root, parts, index + 1, path, true, out);
+      expand(walk, index + 1, path, true);
     }
   }
 }
 
 }  // namespace
 
-std::vector<std::string> shGlob(const FsRoot& root, std::string_view pattern) {
-  std::vector<std::string> out;
-  expand(root, components(pattern), 0, "", false, out);
-  std::sort(out.begin(), out.end());
-  return out;
+std::vector<std::string> shGlob(const FsRoot& root, std::string_view pattern, std::size_t maxPaths) {
+  const std::vector<std::string> parts = components(pattern);
+  Walk walk{root, parts, maxPaths, {}};
+  expand(walk, 0, "", false);
+  std::sort(walk.out.begin(), walk.out.end());
+  return std::move(walk.out);
 }
 
 }  // namespace rcjail

@@ -98,6 +98,9 @@ int ShInterpreter::callFunction(Function function, std::vector<std::string> args
     state_.assign(assignment->name, std::move(value), here(assignment->value.line));
   }
   std::swap(state_.positional, args);
+  // The caller's positional parameters wait in `args`: they count while the call runs.
+  const std::ptrdiff_t kept = ShBudget::sizeOf(args);
+  state_.budget().chargeVariables(kept, here(line_));
   std::string savedFile = std::exchange(file_, function.file);
   int savedLoopDepth = std::exchange(loopDepth_, 0);
   int status = execute(*function.body);
@@ -105,6 +108,7 @@ int ShInterpreter::callFunction(Function function, std::vector<std::string> args
   jump_ = Jump::None;
   loopDepth_ = savedLoopDepth;
   file_ = std::move(savedFile);
+  state_.budget().noteVariables(-kept);
   std::swap(state_.positional, args);
   state_.popScope();
   --depth_;
@@ -112,6 +116,7 @@ int ShInterpreter::callFunction(Function function, std::vector<std::string> args
 }
 
 int ShInterpreter::execute(const ShCommand& command) {
+  state_.budget().countCommand(here(command.line));
   int status = executeNode(command);
   state_.status = status;
   return status;
@@ -199,6 +204,7 @@ int ShInterpreter::executeLoop(const ShCommand& c) {
   int status = 0;
   ++loopDepth_;
   for (;;) {
+    state_.budget().countIteration(here(c.line));
     int condition = execute(*c.children[0]);
     if (jump_ != Jump::None) {
       if (loopMustStop()) break;
@@ -218,6 +224,7 @@ int ShInterpreter::executeFor(const ShCommand& c) {
   int status = 0;
   ++loopDepth_;
   for (std::string& word : words) {
+    state_.budget().countIteration(here(c.line));
     state_.assign(c.name, std::move(word), here(c.line));
     status = execute(*c.children[0]);
     if (jump_ != Jump::None && loopMustStop()) break;
@@ -229,10 +236,11 @@ int ShInterpreter::executeFor(const ShCommand& c) {
 int ShInterpreter::executeCase(const ShCommand& c) {
   expander_.setLocation(here(c.line));
   std::string subject = expander_.expandString(c.subject.parts);
+  ShPatternTicker ticker([this] { state_.budget().checkTime(expander_.location()); });
   for (const ShCaseItem& item : c.caseItems) {
     for (const ShWord& pattern : item.patterns) {
       expander_.setLocation(here(pattern.line));
-      if (shPatternMatch(expander_.expandPattern(pattern.parts), subject)) {
+      if (shPatternMatch(expander_.expandPattern(pattern.parts), subject, &ticker)) {
         return item.body ? execute(*item.body) : 0;
       }
     }

@@ -37,6 +37,9 @@ class ShInterpreter {
   // positional parameters and a scope for `local` (rc.subr's load_rc_config).
   void runInFunction(std::vector<std::string> args, const std::function<void()>& body);
 
+  // Bounds for what follows (sh_limits.h); its time starts now.
+  void setLimits(ShLimits limits) { state_.setLimits(std::move(limits)); }
+
   ShState& state() { return state_; }
   const ShState& state() const { return state_; }
   ShExpander& expander() { return expander_; }

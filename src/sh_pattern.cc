@@ -90,10 +90,11 @@ std::size_t matchOne(std::string_view pattern, std::size_t pos, unsigned char c)
 
 }  // namespace
 
-bool shPatternMatch(std::string_view pattern, std::string_view text) {
+bool shPatternMatch(std::string_view pattern, std::string_view text, ShPatternTicker* ticker) {
   std::size_t p = 0, t = 0;
   std::size_t starP = std::string_view::npos, starT = 0;
   while (t < text.size()) {
+    if (ticker != nullptr) ticker->step();
     if (p < pattern.size() && pattern[p] == '*') {
       while (p < pattern.size() && pattern[p] == '*') ++p;
       if (p == pattern.size()) return true;
@@ -155,7 +156,7 @@ std::string shPatternQuote(std::string_view text) {
   return out;
 }
 
-std::string shTrim(std::string_view value, std::string_view pattern, ShTrim how) {
+std::string shTrim(std::string_view value, std::string_view pattern, ShTrim how, ShPatternTicker* ticker) {
   const std::size_t n = value.size();
   if (!shPatternHasMeta(pattern)) {
     std::string literal = shPatternLiteral(pattern);
@@ -170,19 +171,19 @@ std::string shTrim(std::string_view value, std::string_view pattern, ShTrim how)
   switch (how) {
     case ShTrim::SmallestPrefix:
       for (std::size_t i = 0; i <= n; ++i)
-        if (shPatternMatch(pattern, value.substr(0, i))) return std::string(value.substr(i));
+        if (shPatternMatch(pattern, value.substr(0, i), ticker)) return std::string(value.substr(i));
       break;
     case ShTrim::LargestPrefix:
       for (std::size_t i = n + 1; i-- > 0;)
-        if (shPatternMatch(pattern, value.substr(0, i))) return std::string(value.substr(i));
+        if (shPatternMatch(pattern, value.substr(0, i), ticker)) return std::string(value.substr(i));
       break;
     case ShTrim::SmallestSuffix:
       for (std::size_t i = n + 1; i-- > 0;)
-        if (shPatternMatch(pattern, value.substr(i))) return std::string(value.substr(0, i));
+        if (shPatternMatch(pattern, value.substr(i), ticker)) return std::string(value.substr(0, i));
       break;
     case ShTrim::LargestSuffix:
       for (std::size_t i = 0; i <= n; ++i)
-        if (shPatternMatch(pattern, value.substr(i))) return std::string(value.substr(0, i));
+        if (shPatternMatch(pattern, value.substr(i), ticker)) return std::string(value.substr(0, i));
       break;
   }
   return std::string(value);

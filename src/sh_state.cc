@@ -6,6 +6,19 @@
 
 namespace rcjail {
 
+namespace {
+
+// What a variable counts against the total beside its value.
+std::ptrdiff_t entrySize(std::string_view name) {
+  return static_cast<std::ptrdiff_t>(name.size() + ShLimits::kVariableOverhead);
+}
+
+std::ptrdiff_t sizeOf(std::string_view name, const Variable& v) {
+  return entrySize(name) + static_cast<std::ptrdiff_t>(v.value.size());
+}
+
+}  // namespace
+
 const std::string* ShState::value(std::string_view name) const {
   const Variable* v = vars_.find(name);
   return v ? &v->value : nullptr;
@@ -13,7 +26,11 @@ const std::string* ShState::value(std::string_view name) const {
 
 void ShState::assign(std::string_view name, std::string value, const Location& where) {
   if (isReadonly(name)) throw ConfigError(where, std::string(name) + ": is read only");
-  bool existed = vars_.isSet(name);
+  budget_.checkValue(value.size(), where);
+  const Variable* old = vars_.find(name);
+  const bool existed = old != nullptr;
+  const std::ptrdiff_t before = existed ? static_cast<std::ptrdiff_t>(old->value.size()) : -entrySize(name);
+  budget_.chargeVariables(static_cast<std::ptrdiff_t>(value.size()) - before, where);
   vars_.set(name, std::move(value), where);
   if (!existed) {
     auto flags = unsetFlags_.find(name);
@@ -28,6 +45,7 @@ void ShState::assign(std::string_view name, std::string value, const Location& w
 
 void ShState::unset(std::string_view name, const Location& where) {
   if (isReadonly(name)) throw ConfigError(where, "unset: " + std::string(name) + ": is read only");
+  if (const Variable* old = vars_.find(name)) budget_.noteVariables(-sizeOf(name, *old));
   vars_.unset(name);
   auto flags = unsetFlags_.find(name);
   if (flags != unsetFlags_.end()) unsetFlags_.erase(flags);
@@ -60,7 +78,10 @@ void ShState::makeLocal(std::string_view name) {
   if (std::any_of(scope.begin(), scope.end(), [&](const Saved& s) { return s.name == name; })) return;
   Saved saved;
   saved.name = std::string(name);
-  if (const Variable* v = vars_.find(name)) saved.variable = *v;
+  if (const Variable* v = vars_.find(name)) {
+    saved.variable = *v;
+    budget_.noteVariables(sizeOf(name, *v));  // the saved copy
+  }
   auto flags = unsetFlags_.find(name);
   if (flags != unsetFlags_.end()) saved.unsetFlags = flags->second;
   scope.push_back(std::move(saved));
@@ -70,6 +91,8 @@ void ShState::popScope() {
   std::vector<Saved> scope = std::move(scopes_.back());
   scopes_.pop_back();
   for (auto it = scope.rbegin(); it != scope.rend(); ++it) {
+    // The current value goes; the saved copy, already counted, takes its place.
+    if (const Variable* current = vars_.find(it->name)) budget_.noteVariables(-sizeOf(it->name, *current));
     if (it->variable) {
       vars_.slot(it->name) = std::move(*it->variable);
     } else {

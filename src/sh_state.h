@@ -1,7 +1,8 @@
 // The mutable state of the native sh evaluator: variables (value, flags and
 // where each was last set), the export/readonly flags of names that are not
 // set, the save stacks of `local` (dynamic scoping as in ash and dash),
-// positional parameters and $?.
+// positional parameters and $?, and the budget (sh_limits.h) that bounds
+// how large the variables may grow.
 #pragma once
 
 #include <map>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "location.h"
+#include "sh_limits.h"
 #include "variables.h"
 
 namespace rcjail {
@@ -50,6 +52,10 @@ class ShState {
   void makeLocal(std::string_view name);
   void popScope();
 
+  // What the load may use (sh_limits.h); assign() checks the sizes.
+  ShBudget& budget() { return budget_; }
+  void setLimits(ShLimits limits) { budget_.setLimits(std::move(limits)); }
+
   const Variables& variables() const { return vars_; }
   Variables takeVariables() { return std::move(vars_); }
 
@@ -69,6 +75,7 @@ class ShState {
   };
 
   Variables vars_;
+  ShBudget budget_;
   std::map<std::string, Flags, std::less<>> unsetFlags_;  // flags of names that are not set
   std::vector<std::vector<Saved>> scopes_;
 };

@@ -1,0 +1,55 @@
+#!/bin/sh
+# Runaway rc.conf files: rcjail stops with a FILE:LINE error that names the
+# reader's limit and exits 1, never with a crash (status >= 128), and a limit
+# hit never hands the load to /bin/sh (which would run away the same way).
+. "$(dirname "$0")/lib.sh"
+SOURCE_DIR=${SOURCE_DIR:-$(cd "$HERE/../.." && pwd)}
+
+# The input a long fuzz run found: before the limits it took more than
+# 2 GiB and `vars` aborted with an uncaught std::bad_alloc (status 134).
+fuzzed=$SOURCE_DIR/tests/fuzz/corpus/rc_conf/oom-for-append.rc
+run --config "$fuzzed" vars
+check "fuzzed rc.conf: status" 1 "$STATUS"
+case $ERR in
+*"$fuzzed:"[0-9]*": "*"limit of the rc.conf reader exceeded"*) ok=yes ;;
+*) ok="no: $ERR" ;;
+esac
+check "fuzzed rc.conf: FILE:LINE and the limit named" yes "$ok"
+
+# A value doubled 21 times is 2 MiB, over the 1 MiB limit. /bin/sh would get
+# through it and then run the command substitution on line 9 (write_rc_conf
+# writes three lines first); the native reader must stop at line 7 without
+# trying /bin/sh.
+marker=$WORK/fallback-ran
+write_rc_conf <<EOF_RC
+x=a
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21; do
+	y=\$i
+	x=\$x\$x
+done
+: \$(touch "$marker")
+EOF_RC
+run vars
+check "doubling value: status" 1 "$STATUS"
+case $ERR in
+*"/etc/rc.conf:7: value size limit of the rc.conf reader exceeded (1 MiB, this one has 2097152 bytes)"*) ok=yes ;;
+*) ok="no: $ERR" ;;
+esac
+check "doubling value: FILE:LINE and the limit named" yes "$ok"
+check "doubling value: /bin/sh not tried" no "$([ -e "$marker" ] && echo yes || echo no)"
+
+# A loop that never ends is stopped by the iteration limit (line 5: `while`).
+write_rc_conf <<'EOF_RC'
+n=0
+while :; do
+	:
+done
+EOF_RC
+run vars
+check "endless loop: status" 1 "$STATUS"
+case $ERR in
+*"/etc/rc.conf:5: loop iteration limit of the rc.conf reader exceeded (4000000 iterations"*) ok=yes ;;
+*) ok="no: $ERR" ;;
+esac
+check "endless loop: FILE:LINE and the limit named" yes "$ok"
+finish
