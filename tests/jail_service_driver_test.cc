@@ -51,9 +51,16 @@ struct Fixture {
     auto lines = sys.commandLines();
     return std::find(lines.begin(), lines.end(), line) != lines.end();
   }
-  size_t position(const std::string& line) const {
+  // Both command lines ran, `first` before `second`; else says which is missing.
+  boost::test_tools::assertion_result ranBefore(const std::string& first, const std::string& second) const {
     auto lines = sys.commandLines();
-    return static_cast<size_t>(std::find(lines.begin(), lines.end(), line) - lines.begin());
+    auto a = std::find(lines.begin(), lines.end(), first);
+    auto b = std::find(lines.begin(), lines.end(), second);
+    boost::test_tools::assertion_result result(a != lines.end() && b != lines.end() && a < b);
+    if (a == lines.end()) result.message() << first << " never ran";
+    else if (b == lines.end()) result.message() << second << " never ran";
+    else if (b < a) result.message() << second << " ran first";
+    return result;
   }
 };
 
@@ -70,8 +77,8 @@ BOOST_AUTO_TEST_CASE(starting_a_jail_starts_what_it_depends_on_first) {
   auto s = service();
   BOOST_TEST(s.start({"web"}) == 0);
   BOOST_TEST(cap.out() == "Starting jails: db.example.org web.example.org.\n");
-  BOOST_TEST(position("/usr/sbin/jail -i -f /var/run/jail.db.conf -c db") <
-             position("/usr/sbin/jail -i -f /var/run/jail.web.conf -c web"));
+  BOOST_CHECK(ranBefore("/usr/sbin/jail -i -f /var/run/jail.db.conf -c db",
+                       "/usr/sbin/jail -i -f /var/run/jail.web.conf -c web"));
   BOOST_TEST(dir.read("var/run/jail_db.id") == "1\n");
   BOOST_TEST(dir.read("var/run/jail_web.id") == "2\n");
   BOOST_TEST(dir.exists("var/run/jail.db.conf"));
@@ -206,8 +213,8 @@ BOOST_AUTO_TEST_CASE(stopping_a_jail_stops_its_dependents_first) {
   BOOST_TEST(s.stop({"db"}) == 0);
   BOOST_TEST(cap.out() == "Stopping jails: web.example.org db.example.org.\n");
   BOOST_TEST(cap.err() == "");  // no checkyesno noise about the knobs left unset
-  BOOST_TEST(position("/usr/sbin/jail -q -f /var/run/jail.web.conf -r web") <
-             position("/usr/sbin/jail -q -f /var/run/jail.db.conf -r db"));
+  BOOST_CHECK(ranBefore("/usr/sbin/jail -q -f /var/run/jail.web.conf -r web",
+                       "/usr/sbin/jail -q -f /var/run/jail.db.conf -r db"));
   BOOST_TEST(sys.running.empty());
   BOOST_TEST(!dir.exists("var/run/jail_db.id"));
   BOOST_TEST((outcomes.of("web", "stop")->result == JailResult::Ok));
@@ -235,8 +242,8 @@ BOOST_AUTO_TEST_CASE(readiness_gates_the_dependents) {
   set("jail_db_ready", "exec:pg_isready");
   BOOST_TEST(service().start({"web"}) == 0);
   BOOST_TEST(ran("/usr/sbin/jexec db /bin/sh -c pg_isready"));
-  BOOST_TEST(position("/usr/sbin/jexec db /bin/sh -c pg_isready") <
-             position("/usr/sbin/jail -i -f /var/run/jail.web.conf -c web"));
+  BOOST_CHECK(ranBefore("/usr/sbin/jexec db /bin/sh -c pg_isready",
+                       "/usr/sbin/jail -i -f /var/run/jail.web.conf -c web"));
 
   Fixture never;
   never.legacy("db");
@@ -262,7 +269,8 @@ BOOST_AUTO_TEST_CASE(the_whole_file_one_jail_at_a_time) {
   BOOST_TEST(service().start({"_ALL"}) == 0);
   BOOST_TEST(cap.out() == "Starting jails: a b.\n");
   BOOST_TEST(ran("/usr/sbin/jail -f /etc/jail.conf -c a"));
-  BOOST_TEST(position("/usr/sbin/jail -f /etc/jail.conf -c a") < position("/usr/sbin/jail -f /etc/jail.conf -c b"));
+  BOOST_CHECK(ranBefore("/usr/sbin/jail -f /etc/jail.conf -c a",
+                       "/usr/sbin/jail -f /etc/jail.conf -c b"));
   BOOST_TEST(dir.read("var/run/jail_b.id") == "2\n");
 }
 

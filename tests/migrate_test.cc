@@ -108,6 +108,47 @@ BOOST_AUTO_TEST_CASE(compat_cases_round_trip_and_start_with_the_same_parameters)
   BOOST_TEST(migrated >= 30u);
 }
 
+// Written by hand from rc.d/jail's rules for its generated block, in its
+// order: hostname and path; the address, with the /32 an IPv4 address
+// without a mask gets; raw sockets off (jail_socket_unixiproute_only defaults
+// to YES); exec.clean and both users as root; the default exec.start and
+// exec.stop (the first exec.start += becomes =); the console log under the
+// jail's name; the allow.* and enforce_statfs lines that are always written.
+// As migrate writes values: numbers bare, everything else quoted. The comment
+// names the file and line of the first jail_web_* variable.
+BOOST_AUTO_TEST_CASE(a_plain_rc_conf_jail_migrates_to_this_file) {
+  TempDir dir;
+  dir.write("etc/rc.conf", "jail_enable=\"YES\"\njail_list=\"web\"\njail_web_rootdir=\"/j/web\"\n"
+                           "jail_web_hostname=\"web.example.org\"\njail_web_ip=\"192.0.2.1\"\n");
+  FsRoot root(dir.path());
+  Variables vars = load(root);
+  std::vector<ConfiguredJail> jails = legacyJails(vars, root);
+  BOOST_REQUIRE_EQUAL(jails.size(), 1u);
+  Migration m = planMigration(vars, jails[0]);
+  BOOST_TEST(m.error == "");
+  BOOST_TEST(m.path == "/etc/jail.conf.d/web.conf");
+  BOOST_TEST(m.text ==
+             "# web, migrated by rcjail from the jail_web_* variables of rc.conf (/etc/rc.conf:3).\n"
+             "web {\n"
+             "\thost.hostname = \"web.example.org\";\n"
+             "\tpath = \"/j/web\";\n"
+             "\tip4.addr = \"192.0.2.1/32\";\n"
+             "\tallow.raw_sockets = 0;\n"
+             "\texec.clean;\n"
+             "\texec.system_user = \"root\";\n"
+             "\texec.jail_user = \"root\";\n"
+             "\texec.start = \"/bin/sh /etc/rc\";\n"
+             "\texec.stop = \"/bin/sh /etc/rc.shutdown jail\";\n"
+             "\texec.consolelog = \"/var/log/jail_web_console.log\";\n"
+             "\tallow.set_hostname = 0;\n"
+             "\tallow.sysvipc = 0;\n"
+             "\tenforce_statfs = 2;\n"
+             "}\n");
+  BOOST_TEST(m.sysrcCommands ==
+                 (std::vector<std::string>{"sysrc -f /etc/rc.conf -x jail_web_hostname jail_web_ip jail_web_rootdir"}),
+             boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(values_that_need_quoting) {
   JailConfJail j;
   j.name = "q";
@@ -132,8 +173,10 @@ BOOST_AUTO_TEST_CASE(differences_are_named) {
   a.params = {{"path", {"/a"}, true, {}}};
   b.params = {{"path", {"/b"}, true, {}}};
   BOOST_TEST(compareParameters(a, b) == "parameter path has a different value");
+  JailConfJail same;  // built apart from a, with the same parameter
+  same.params = {{"path", {"/a"}, true, {}}};
+  BOOST_TEST(compareParameters(a, same) == "");
   b.params.push_back({"exec.clean", {}, false, {}});
-  BOOST_TEST(compareParameters(a, a) == "");
   BOOST_TEST(compareParameters(a, b).find("different value") != std::string::npos);
   a.params[0].values = {"/b"};
   BOOST_TEST(compareParameters(a, b) == "extra parameter exec.clean");

@@ -6,10 +6,14 @@
 
 #include <chrono>
 #include <filesystem>
+#include <grp.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "rc_conf_fixture.h"
 #include "rc_conf_reader.h"
+#include "test_precondition.h"
 
 namespace rcjail {
 namespace {
@@ -199,13 +203,50 @@ BOOST_AUTO_TEST_CASE(service_name_selects_the_rc_conf_d_file) {
   BOOST_TEST(!r.vars.isSet("jail"));
 }
 
-BOOST_AUTO_TEST_CASE(unreadable_rc_conf_local_is_what_access_says) {
+// sh's -r, which source_rc_confs uses, is access(2): false for a file of
+// mode 0 unless the caller is root. As root, the check runs in a child that
+// has become nobody (uid and gid 65534), so the branch runs everywhere.
+BOOST_AUTO_TEST_CASE(an_unreadable_rc_conf_local_is_not_read) {
+  Tree tree;
+  tree.defaults().file("/etc/rc.conf", "seen=1\n").file("/etc/rc.conf.local", "secret=1\n");
+  chmod((tree.dir.path() + "/etc/rc.conf.local").c_str(), 0);
+  // 0: rc.conf read and rc.conf.local not; 1: rc.conf.local read; 2: rc.conf
+  // not read; 3: the load failed; 4: could not become nobody.
+  auto outcome = [&] {
+    try {
+      Variables vars = tree.load(RcConfOptions::Mode::Native).vars;
+      return vars.isSet("secret") ? 1 : !vars.isSet("seen") ? 2 : 0;
+    } catch (const ConfigError&) {
+      return 3;
+    }
+  };
+  if (geteuid() != 0) {
+    BOOST_TEST(outcome() == 0);
+    return;
+  }
+  chmod(tree.dir.path().c_str(), 0755);  // mkdtemp's 0700 would shut nobody out of the whole tree
+  pid_t child = fork();
+  BOOST_REQUIRE(child >= 0);
+  if (child == 0) {
+    bool dropped = setgroups(0, nullptr) == 0 && setgid(65534) == 0 && setuid(65534) == 0;
+    _exit(dropped ? outcome() : 4);
+  }
+  int status = 0;
+  BOOST_REQUIRE(waitpid(child, &status, 0) == child);
+  BOOST_REQUIRE(WIFEXITED(status));
+  BOOST_TEST(WEXITSTATUS(status) == 0);
+}
+
+// And root reads it: access(2) grants root read permission whatever the mode.
+BOOST_AUTO_TEST_CASE(root_reads_an_rc_conf_local_of_mode_0,
+                     *boost::unit_test::precondition([](boost::unit_test::test_unit_id) {
+                       return testing::requirement(geteuid() == 0, "root");
+                     })) {
+  BOOST_TEST_REQUIRE(geteuid() == 0u, "needs root");
   Tree tree;
   tree.defaults().file("/etc/rc.conf.local", "secret=1\n");
-  std::string path = tree.dir.path() + "/etc/rc.conf.local";
-  chmod(path.c_str(), 0);
-  bool readable = access(path.c_str(), R_OK) == 0;  // true as root, as for sh's -r
-  BOOST_TEST(tree.load().vars.isSet("secret") == readable);
+  chmod((tree.dir.path() + "/etc/rc.conf.local").c_str(), 0);
+  BOOST_TEST(tree.load(RcConfOptions::Mode::Native).vars.get("secret") == "1");
 }
 
 BOOST_AUTO_TEST_CASE(the_freebsd_shaped_defaults_evaluate_natively) {
@@ -219,17 +260,19 @@ BOOST_AUTO_TEST_CASE(the_freebsd_shaped_defaults_evaluate_natively) {
   BOOST_TEST(!r.vars.isSet("_rc_conf_done"));  // local to source_rc_confs
 }
 
-BOOST_AUTO_TEST_CASE(the_shared_compat_defaults_evaluate_natively) {
-  const std::string shared = "/work/shared/compat/base/rc.conf";
-  if (!std::filesystem::exists(shared)) return;  // ../shared is not in every checkout
+// The defaults with plain /etc paths, as the compatibility cases install
+// them: source_rc_confs reads /etc/rc.conf, then /etc/rc.conf.local, each once
+// over its two rounds, so jail_list gets "rc" and then " local" once.
+BOOST_AUTO_TEST_CASE(the_defaults_read_rc_conf_then_rc_conf_local_once) {
   Tree tree;
-  tree.file("/etc/defaults/rc.conf", testing::readTestFile(shared))
-      .file("/etc/rc.conf", "jail_enable=YES\n")
-      .file("/etc/rc.conf.local", "jail_list=local\n");
+  tree.defaults()
+      .file("/etc/rc.conf", "jail_enable=YES\njail_list=rc\n")
+      .file("/etc/rc.conf.local", "jail_list=\"$jail_list local\"\n");
   RcConfResult r = tree.load(RcConfOptions::Mode::Native);
   BOOST_TEST(r.vars.get("jail_enable") == "YES");
-  BOOST_TEST(r.vars.get("jail_list") == "local");
-  BOOST_TEST(r.vars.get("jail_confwarn") == "YES");
+  BOOST_TEST(r.vars.get("jail_list") == "rc local");
+  BOOST_TEST(r.vars.get("jail_confwarn") == "YES");    // the defaults' value, not overridden
+  BOOST_TEST(r.vars.get("jail_conf") == "/etc/jail.conf");
 }
 
 BOOST_AUTO_TEST_CASE(unsupported_sh_falls_back_to_the_shell) {

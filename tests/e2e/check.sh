@@ -37,6 +37,22 @@ check "json: exit 1" 1 "$STATUS"
 check "json: first finding" '  {"file": "/etc/rc.conf", "line": 6, "jail": "ducky", "message": "unknown variable jail_ducky_rootdr; did you mean jail_ducky_rootdir?", "detail": ""},' \
 	"$(printf '%s\n' "$OUT" | sed -n 2p)"
 
+# The stock verbs do not know check's findings: with the misspelt variables
+# still in rc.conf, start does what stock does. Neither typo names a rootdir
+# and a hostname, so ducky stays a jail.conf jail (/etc/jail.conf, the only
+# file there is), started alone (jail_parallel_start stays NO), with no
+# warning about the variables; the fake jail(8) gives it jid 1.
+: > "$FAKE_JAILS/.calls"
+run start
+check "start despite findings: exit 0" 0 "$STATUS"
+check "start despite findings: output" "Starting jails: ducky." "$OUT"
+check "start despite findings: no warnings" "" "$ERR"
+check "start despite findings: jail(8) command" "jail -i -f /etc/jail.conf -c ducky" \
+	"$(grep '^jail ' "$FAKE_JAILS/.calls")"
+check "start despite findings: id file" 1 "$(cat "$ROOT/var/run/jail_ducky.id" 2>/dev/null)"
+run stop
+check "stop despite findings: output" "Stopping jails: ducky." "$OUT"
+
 run check nosuch
 check "unknown jail named" "(command line): nosuch: no jail nosuch is configured" "$(printf '%s\n' "$OUT" | grep nosuch)"
 
@@ -52,7 +68,6 @@ echo 'jail_broken="$(' >> "$ROOT/etc/rc.conf"
 run check
 check "unreadable rc.conf: exit 2" 2 "$STATUS"
 
-# The stock verbs do not know check's findings: start still behaves as before.
 run --help
 check "usage lists check" 1 "$(printf '%s\n' "$OUT" | grep -c '^ *check \[--json\]')"
 

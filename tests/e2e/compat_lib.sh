@@ -5,17 +5,17 @@
 # Sourced. Run on its own (ctest runs every e2e/*.sh), it only defines.
 set -u
 
-# compat_setup: call first. Exits 0 with a note where the tests cannot run.
+. "$(dirname "$0")/skip_lib.sh"
+
+# compat_setup: call first. Skips (exit 77) where the tests cannot run.
 compat_setup() {
 	: "${BUILD_DIR:?BUILD_DIR must name the build directory}"
 	: "${SOURCE_DIR:?SOURCE_DIR must name the source directory}"
 	if [ "$(id -u)" -ne 0 ]; then
-		echo "skipped: the compat tests need root"
-		exit 0
+		skip "the compat tests need root"
 	fi
 	if [ ! -x /bin/busybox ] && [ ! -x /usr/bin/busybox ]; then
-		echo "skipped: no busybox (apt-get install busybox)"
-		exit 0
+		skip "no busybox (apt-get install busybox)"
 	fi
 	WORK=$(mktemp -d /tmp/rcjail-compat.XXXXXX)
 	compat_programs "$WORK"

@@ -27,8 +27,14 @@ EOF
 
 # stamp JAIL EVENT: when the jail's rc logged EVENT (the last time).
 stamp() { awk -v e="$2" '{ t = $1; $1 = ""; $2 = ""; sub(/^  /, "") } $0 == e { s = t } END { print s }' "$WORK/$1/var/log/rc.log"; }
-# before T1 T2: "yes" when T1 < T2.
-before() { awk -v a="$1" -v b="$2" 'BEGIN { print (a + 0 < b + 0) ? "yes" : "no" }'; }
+# before T1 T2: "yes" when both events happened (a stamp is empty when its
+# rc never logged it) and T1 < T2.
+before() {
+	awk -v a="$1" -v b="$2" 'BEGIN {
+		if (a == "" || b == "") print "no: an event never happened (\"" a "\" < \"" b "\")"
+		else print (a + 0 < b + 0) ? "yes" : "no: " a " >= " b
+	}'
+}
 clear_logs() { for j in a b c; do : > "$WORK/$j/var/log/rc.log"; done; }
 
 # Without -p the jails start at once, except that b waits for all of a.

@@ -39,9 +39,17 @@ check "a sibling's dependent starts without waiting" yes "$(within "$(at hang st
 check "the dependent is skipped" "" "$(at needs start)"
 check "the half-started jail is removed with jail -R" "jail -q -R hang" "$(grep -- '-R hang' "$FAKE_JAILS/.calls")"
 check "the half-started jail is gone" no "$([ -e "$FAKE_JAILS/hang" ] && echo yes || echo no)"
-# (a zombie waiting for its new parent to reap it counts as gone)
-alive() { state=$(awk '{ print $3 }' "/proc/$1/stat" 2>/dev/null); [ -n "$state" ] && [ "$state" != Z ]; }
-check "its jail(8) process group was killed" no "$(alive "$(cat "$FAKE_JAILS/.hangpid-hang")" && echo yes || echo no)"
+# killed PIDFILE: "yes" when PIDFILE was written with a pid and that process
+# is gone (a zombie waiting for its new parent to reap it counts as gone).
+killed() {
+	pid=$(cat "$1" 2>/dev/null)
+	case $pid in
+	'' | *[!0-9]*) echo "no: $1 holds no pid"; return ;;
+	esac
+	state=$(awk '{ print $3 }' "/proc/$pid/stat" 2>/dev/null)
+	if [ -n "$state" ] && [ "$state" != Z ]; then echo "no: $pid is alive"; else echo yes; fi
+}
+check "its jail(8) process group was killed" yes "$(killed "$FAKE_JAILS/.hangpid-hang")"
 check "console: the timeout" yes \
 	"$(echo "$ERR" | grep -qx '/etc/rc.d/jail: WARNING: jail hang: start timed out after 2 s (jail_hang_start_timeout); jail(8) was killed and the half-started jail removed' && echo yes || echo no)"
 check "console: the skip" yes \

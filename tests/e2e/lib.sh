@@ -4,6 +4,7 @@
 set -u
 : "${RCJAIL:?RCJAIL must name the rcjail binary}"
 HERE=$(cd "$(dirname "$0")" && pwd)
+. "$HERE/skip_lib.sh"
 WORK=$(mktemp -d /tmp/rcjail-e2e.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 ROOT=$WORK/root
