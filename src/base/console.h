@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "legacy_config_writer.h"
+#include "message.h"
 #include "variables.h"
 
 namespace rcjail {

@@ -52,4 +52,11 @@ std::optional<bool> parseYesNo(std::string_view value) {
   return std::nullopt;
 }
 
+bool checkYesNo(const std::string& name, const std::string& value, std::vector<Message>& messages) {
+  messages.push_back({MessageLevel::Debug, "checkyesno: " + name + " is set to " + value + "."});
+  std::optional<bool> yes = parseYesNo(value);
+  if (!yes) messages.push_back({MessageLevel::Warning, "$" + name + " is not set properly - see rc.conf(5)."});
+  return yes.value_or(false);
+}
+
 }  // namespace rcjail

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "location.h"
+#include "message.h"
 
 namespace rcjail {
 
@@ -42,5 +43,9 @@ class Variables {
 
 // sh's checkyesno: 0 yes/true/on/1, 1 no/false/off/0 (any case), nullopt otherwise.
 std::optional<bool> parseYesNo(std::string_view value);
+
+// rc.subr's checkyesno: true for a YES word; a debug line always, and a
+// warning when the value is neither YES nor NO.
+bool checkYesNo(const std::string& name, const std::string& value, std::vector<Message>& messages);
 
 }  // namespace rcjail

@@ -250,13 +250,6 @@ class Writer {
 
 }  // namespace
 
-bool checkYesNo(const std::string& name, const std::string& value, std::vector<Message>& messages) {
-  messages.push_back({MessageLevel::Debug, "checkyesno: " + name + " is set to " + value + "."});
-  std::optional<bool> yes = parseYesNo(value);
-  if (!yes) messages.push_back({MessageLevel::Warning, "$" + name + " is not set properly - see rc.conf(5)."});
-  return yes.value_or(false);
-}
-
 ExecPair legacyExecCommands(const Variables& vars, const std::string& varName) {
   const std::string& exec = vars.get(jailVariable(varName, "exec"));
   if (!exec.empty()) return {exec, ""};

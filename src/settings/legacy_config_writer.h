@@ -8,17 +8,11 @@
 #include <vector>
 
 #include "fs_root.h"
+#include "message.h"
 #include "quirks.h"
 #include "variables.h"
 
 namespace rcjail {
-
-enum class MessageLevel { Debug, Warning };
-
-struct Message {
-  MessageLevel level;
-  std::string text;
-};
 
 struct LegacyJail {
   std::string name;     // the jail(8) name (X)
@@ -49,10 +43,6 @@ struct ExecPair {
   std::string stop;
 };
 ExecPair legacyExecCommands(const Variables& vars, const std::string& varName);
-
-// rc.subr's checkyesno on a value held by variable `name`: the debug line and,
-// for a value that is neither yes nor no, the warning; such a value is false.
-bool checkYesNo(const std::string& name, const std::string& value, std::vector<Message>& messages);
 
 // Every legacy suffix rcjail understands, for `check` and `migrate`: the
 // numbered ones (exec_prestart and the like) without their index.
