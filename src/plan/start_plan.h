@@ -20,7 +20,7 @@
 
 #include "dependency_graph.h"
 #include "jail_settings.h"
-#include "readiness.h"
+#include "readiness_spec.h"
 #include "variables.h"
 
 namespace rcjail {

@@ -11,6 +11,7 @@
 #include "atomic_file.h"
 #include "jail_service.h"
 #include "job_scheduler.h"
+#include "readiness.h"
 
 namespace rcjail {
 

@@ -1,9 +1,5 @@
-// jail_<name>_ready: what "this jail is ready" means, so that the jails
-// that depend on it start only then. tcp:HOST:PORT (something accepts a
-// connection), unix:PATH (something accepts on that socket), file:PATH (the
-// file exists inside the jail's root), exec:COMMAND (the command, run in the
-// jail with jexec, exits 0). Parsing is pure; probing uses the network, the
-// filesystem and the JailSystem boundary only.
+// Probing jail_<name>_ready checks (plan/readiness_spec.h says what they
+// mean): the network, the filesystem and the JailSystem boundary only.
 #pragma once
 
 #include <chrono>
@@ -14,24 +10,9 @@
 #include <vector>
 
 #include "jail_system.h"
+#include "readiness_spec.h"
 
 namespace rcjail {
-
-struct ReadinessCheck {
-  enum class Kind { Tcp, Unix, File, Exec };
-  Kind kind = Kind::Tcp;
-  std::string spec;     // as written: "tcp:127.0.0.1:8080"
-  std::string host;     // tcp
-  int port = 0;         // tcp
-  std::string path;     // unix: the socket; file: the host path (jail root + PATH)
-  std::string command;  // exec
-  std::chrono::seconds timeout{60};
-};
-
-// The value of jail_<name>_ready, or why it is not one ("unknown kind",
-// "bad port" ...). `jailRoot`: the host path of the jail's root, for
-// file:PATH; empty when unknown (then file: is an error).
-std::variant<ReadinessCheck, std::string> parseReadiness(const std::string& value, const std::string& jailRoot);
 
 // One probe; `jexec` is the argv prefix of jail_jexec and `jail` the jail's name (exec: only).
 bool probeReadiness(const ReadinessCheck& check, JailSystem& system, const std::vector<std::string>& jexec,
