@@ -8,6 +8,7 @@
 
 #include "address_list.h"
 #include "boot_history.h"
+#include "jail_names.h"
 
 namespace rcjail {
 
@@ -73,6 +74,29 @@ int RcCommand::runScript(const std::vector<std::string>& args) {
     return e.status;
   }
 }
+
+namespace {
+
+// The boot's jail_list without the jails jail_quarantine_after keeps back;
+// each one skipped is said on the console and recorded as skipped.
+std::vector<std::string> withoutQuarantined(const std::vector<std::string>& names, const ServiceEnvironment& env) {
+  const int after = quarantineAfter(env.vars);
+  const std::vector<HistoryRecord> history = readHistory(env.root);
+  std::vector<std::string> out;
+  for (const std::string& given : names) {
+    const std::string name = jailName(given);
+    if (!quarantined(history, name, after)) {
+      out.push_back(given);
+      continue;
+    }
+    env.console.warn("jail " + name + " is quarantined: its start failed at the last " + std::to_string(after) +
+                     " boots; not starting it (start it with 'service jail start " + name + "').");
+    if (env.outcomes) env.outcomes->jailFinished({name, "start", JailResult::Skipped, {}, "quarantined"});
+  }
+  return out;
+}
+
+}  // namespace
 
 int RcCommand::runScriptArgs(const std::vector<std::string>& args) {
   if (args.size() == 1) {

@@ -15,7 +15,6 @@
 
 #include "atomic_file.h"
 #include "jail_names.h"
-#include "jail_service.h"
 
 namespace rcjail {
 
@@ -242,23 +241,6 @@ bool quarantined(const std::vector<HistoryRecord>& history, const std::string& j
 int quarantineAfter(const Variables& vars) {
   auto n = number(vars.get("jail_quarantine_after"));
   return n && *n > 0 && *n < 1000 ? static_cast<int>(*n) : 0;
-}
-
-std::vector<std::string> withoutQuarantined(const std::vector<std::string>& names, const ServiceEnvironment& env) {
-  const int after = quarantineAfter(env.vars);
-  const std::vector<HistoryRecord> history = readHistory(env.root);
-  std::vector<std::string> out;
-  for (const std::string& given : names) {
-    const std::string name = jailName(given);
-    if (!quarantined(history, name, after)) {
-      out.push_back(given);
-      continue;
-    }
-    env.console.warn("jail " + name + " is quarantined: its start failed at the last " + std::to_string(after) +
-                     " boots; not starting it (start it with 'service jail start " + name + "').");
-    if (env.outcomes) env.outcomes->jailFinished({name, "start", JailResult::Skipped, {}, "quarantined"});
-  }
-  return out;
 }
 
 }  // namespace rcjail

@@ -86,11 +86,6 @@ LastOutcomes lastOutcomes(const std::vector<HistoryRecord>& history, const std::
 // kind since. Skipped boots do not count either way.
 bool quarantined(const std::vector<HistoryRecord>& history, const std::string& jail, int after);
 
-struct ServiceEnvironment;
-// The boot's jail_list without the quarantined jails; each one skipped gets
-// a console warning and a "skipped" record.
-std::vector<std::string> withoutQuarantined(const std::vector<std::string>& names, const ServiceEnvironment& env);
-
 // jail_quarantine_after as a positive number, or 0 when unset or invalid.
 int quarantineAfter(const Variables& vars);
 
