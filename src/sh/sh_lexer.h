@@ -71,10 +71,19 @@ class ShLexer {
   ShWord readWord();
   // Appends parts up to the terminator of the context, which it leaves unread.
   void readParts(ShParts& out, Context context);
+  // Whether `c` ends the parts of `context` (fails on a premature end);
+  // `depth` counts the open parentheses of $((...)).
+  bool endsParts(Context context, int c, int& depth) const;
+  // Quoting, expansions and NAME= in a word: true when `c` was consumed.
+  bool readSpecial(ShParts& out, int c, Context context, bool quoted, bool& assignment);
+  void readEscape(ShParts& out, Context context, bool quoted);
   void readSingleQuoted(ShParts& out);
   void readDoubleQuoted(ShParts& out);
   void readDollar(ShParts& out, bool quoted);
   void readBraceParam(ShParts& out, bool quoted);
+  void readParamName(ShWordPart& part);
+  void readBraceName(ShWordPart& part);      // ${name}, ${#name}, ${#}
+  void readBraceOperator(ShWordPart& part);  // :- - = ? + # ## % %% or }
   void readArithmetic(ShParts& out, bool quoted);
   void readBackquote(ShParts& out, bool quoted);
   void readTilde(ShParts& out, bool afterAssign);
