@@ -20,13 +20,6 @@ bool isRedirectOperator(const std::string& op) {
          op == ">|" || op == "<<" || op == "<<-";
 }
 
-std::shared_ptr<ShCommand> makeCommand(ShCommand::Kind kind, int line) {
-  auto command = std::make_shared<ShCommand>();
-  command->kind = kind;
-  command->line = line;
-  return command;
-}
-
 // The delimiter of a here-document: its text with quotes removed.
 std::string delimiterText(const ShWord& word) {
   std::string out;
@@ -124,7 +117,7 @@ ShCommandPtr ShParser::parseList(bool compound) {
     bool separated = false;
     if (peekOperator("&")) {
       take();
-      auto background = makeCommand(ShCommand::Kind::Background, item->line);
+      auto background = makeShCommand(ShCommand::Kind::Background, item->line);
       background->children.push_back(std::move(item));
       item = std::move(background);
       separated = true;
@@ -142,7 +135,7 @@ ShCommandPtr ShParser::parseList(bool compound) {
     if (!separated || !startsCommand(peek())) break;
   }
   if (items.size() == 1) return items[0];
-  auto sequence = makeCommand(ShCommand::Kind::Sequence, line);
+  auto sequence = makeShCommand(ShCommand::Kind::Sequence, line);
   sequence->children = std::move(items);
   return sequence;
 }
@@ -160,7 +153,7 @@ ShCommandPtr ShParser::parseCompoundList(std::string_view closing) {
 ShCommandPtr ShParser::parseAndOr() {
   ShCommandPtr first = parsePipeline();
   if (!peekOperator("&&") && !peekOperator("||")) return first;
-  auto andOr = makeCommand(ShCommand::Kind::AndOr, first->line);
+  auto andOr = makeShCommand(ShCommand::Kind::AndOr, first->line);
   andOr->children.push_back(std::move(first));
   while (peekOperator("&&") || peekOperator("||")) {
     andOr->orOps.push_back(take().op == "||");
@@ -179,7 +172,7 @@ ShCommandPtr ShParser::parsePipeline() {
   }
   ShCommandPtr command = parseCommand();
   if (peekOperator("|")) {
-    auto pipeline = makeCommand(ShCommand::Kind::Pipeline, command->line);
+    auto pipeline = makeShCommand(ShCommand::Kind::Pipeline, command->line);
     pipeline->children.push_back(std::move(command));
     while (peekOperator("|")) {
       take();
@@ -189,7 +182,7 @@ ShCommandPtr ShParser::parsePipeline() {
     command = std::move(pipeline);
   }
   if (!negate) return command;
-  auto n = makeCommand(ShCommand::Kind::Not, line);
+  auto n = makeShCommand(ShCommand::Kind::Not, line);
   n->children.push_back(std::move(command));
   return n;
 }
@@ -239,7 +232,7 @@ void ShParser::parseRedirects(ShCommand& command) {
 }
 
 ShCommandPtr ShParser::parseSimpleCommand() {
-  auto command = makeCommand(ShCommand::Kind::Simple, peek().line);
+  auto command = makeShCommand(ShCommand::Kind::Simple, peek().line);
   for (;;) {
     if (parseRedirect(command->redirects)) continue;
     if (peek().kind != ShToken::Kind::Word) break;
@@ -272,130 +265,6 @@ ShCommandPtr ShParser::parseSimpleCommand() {
   return command;
 }
 
-ShCommandPtr ShParser::parseFunctionBody(std::string name, int line) {
-  skipNewlines();
-  auto function = makeCommand(ShCommand::Kind::FunctionDef, line);
-  function->name = std::move(name);
-  function->children.push_back(parseCommand());
-  return function;
-}
-
-ShCommandPtr ShParser::parseGroup(ShCommand::Kind kind, std::string_view close, int line) {
-  take();
-  auto group = makeCommand(kind, line);
-  group->children.push_back(parseCompoundList(close));
-  if (kind == ShCommand::Kind::Subshell) {
-    expectOperator(close);
-  } else {
-    expectReserved(close);
-  }
-  parseRedirects(*group);
-  return group;
-}
-
-ShCommandPtr ShParser::parseIf(int line) {
-  take();
-  auto command = makeCommand(ShCommand::Kind::If, line);
-  command->children.push_back(parseCompoundList("then"));
-  expectReserved("then");
-  command->children.push_back(parseCompoundList("fi"));
-  for (;;) {
-    if (peekReserved("elif")) {
-      take();
-      command->children.push_back(parseCompoundList("then"));
-      expectReserved("then");
-      command->children.push_back(parseCompoundList("fi"));
-    } else if (peekReserved("else")) {
-      take();
-      command->children.push_back(parseCompoundList("fi"));
-      expectReserved("fi");
-      break;
-    } else {
-      expectReserved("fi");
-      break;
-    }
-  }
-  parseRedirects(*command);
-  return command;
-}
-
-ShCommandPtr ShParser::parseLoop(ShCommand::Kind kind, int line) {
-  take();
-  auto command = makeCommand(kind, line);
-  command->children.push_back(parseCompoundList("do"));
-  expectReserved("do");
-  command->children.push_back(parseCompoundList("done"));
-  expectReserved("done");
-  parseRedirects(*command);
-  return command;
-}
-
-ShCommandPtr ShParser::parseFor(int line) {
-  take();
-  auto command = makeCommand(ShCommand::Kind::For, line);
-  const ShToken& nameToken = peek();
-  if (nameToken.kind != ShToken::Kind::Word || !nameToken.word.isPlain() ||
-      !isShName(nameToken.word.plainText())) {
-    lexer_.fail("Bad for loop variable");
-  }
-  command->name = std::string(take().word.plainText());
-  skipNewlines();
-  if (peekReserved("in")) {
-    take();
-    command->hasIn = true;
-    while (peek().kind == ShToken::Kind::Word) command->words.push_back(take().word);
-    if (peekOperator(";")) {
-      take();
-    } else if (peek().kind != ShToken::Kind::Newline) {
-      unexpected(peek());
-    }
-  } else if (peekOperator(";")) {
-    take();
-  }
-  skipNewlines();
-  expectReserved("do");
-  command->children.push_back(parseCompoundList("done"));
-  expectReserved("done");
-  parseRedirects(*command);
-  return command;
-}
-
-ShCommandPtr ShParser::parseCase(int line) {
-  take();
-  auto command = makeCommand(ShCommand::Kind::Case, line);
-  if (peek().kind != ShToken::Kind::Word) unexpected(peek());
-  command->subject = take().word;
-  skipNewlines();
-  expectReserved("in");
-  skipNewlines();
-  while (!peekReserved("esac")) {
-    ShCaseItem item;
-    if (peekOperator("(")) take();
-    for (;;) {
-      if (peek().kind != ShToken::Kind::Word) {
-        unexpected(peek(), peek().kind == ShToken::Kind::End ? ")" : "");
-      }
-      item.patterns.push_back(take().word);
-      if (!peekOperator("|")) break;
-      take();
-    }
-    expectOperator(")");
-    skipNewlines();
-    if (peek().kind == ShToken::Kind::End) unexpected(peek(), ";;");
-    if (!peekOperator(";;") && !peekReserved("esac")) item.body = parseList(true);
-    command->caseItems.push_back(std::move(item));
-    if (peekOperator(";;")) {
-      take();
-      skipNewlines();
-    } else if (!peekReserved("esac")) {
-      unexpected(peek(), ";;");
-    }
-  }
-  take();
-  parseRedirects(*command);
-  return command;
-}
-
 void ShParser::parseParenSubstitution(ShLexer& lexer) {
   ShParser inner(lexer);
   inner.skipNewlines();
@@ -410,6 +279,13 @@ void ShParser::parseBackquoteSubstitution(std::string_view body, int line) {
   ShParser inner(body, lexer_.file(), line);
   while (inner.next()) {
   }
+}
+
+std::shared_ptr<ShCommand> makeShCommand(ShCommand::Kind kind, int line) {
+  auto command = std::make_shared<ShCommand>();
+  command->kind = kind;
+  command->line = line;
+  return command;
 }
 
 std::vector<ShCommandPtr> parseShText(std::string_view text, const std::string& file) {

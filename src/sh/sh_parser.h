@@ -107,6 +107,9 @@ class ShParser : private ShLexer::SubstitutionParser {
   bool hasPeeked_ = false;
 };
 
+// A new command node of `kind` at `line`.
+std::shared_ptr<ShCommand> makeShCommand(ShCommand::Kind kind, int line);
+
 // Whole text at once (for tests and `sh -n`-style checks).
 std::vector<ShCommandPtr> parseShText(std::string_view text, const std::string& file);
 
