@@ -55,14 +55,12 @@ std::vector<PlanProblem> DependencyGraph::unknownNames() const {
   return out;
 }
 
-std::vector<PlanProblem> DependencyGraph::cycles() const {
-  std::vector<PlanProblem> out;
+namespace {
 
-  // Tarjan: every strongly connected component with a cycle in it.
-  const size_t n = jails_.size();
-  std::vector<std::vector<size_t>> next(n);
-  for (const DependencyEdge& e : edges_)
-    if (contains(e.to)) next[index(e.from)].push_back(index(e.to));
+// Tarjan's strongly connected components of the graph `next` (adjacency by
+// index): the component of each vertex, and how many there are.
+std::pair<std::vector<int>, int> stronglyConnected(const std::vector<std::vector<size_t>>& next) {
+  const size_t n = next.size();
   std::vector<int> order(n, -1), low(n, 0), component(n, -1);
   std::vector<bool> onStack(n, false);
   std::vector<size_t> stack;
@@ -91,39 +89,58 @@ std::vector<PlanProblem> DependencyGraph::cycles() const {
   };
   for (size_t v = 0; v < n; ++v)
     if (order[v] < 0) visit(v);
+  return {component, components};
+}
+
+}  // namespace
+
+std::vector<const DependencyEdge*> DependencyGraph::shortestCycle(size_t start, const std::vector<int>& component) const {
+  // Breadth-first inside the component of `start`, back to `start`.
+  std::map<size_t, const DependencyEdge*> via;  // jail -> the edge that reached it
+  std::queue<size_t> queue;
+  queue.push(start);
+  const DependencyEdge* closing = nullptr;
+  while (!queue.empty() && !closing) {
+    size_t v = queue.front();
+    queue.pop();
+    for (const DependencyEdge& e : edges_) {
+      if (e.from != jails_[v] || !contains(e.to)) continue;
+      size_t w = index(e.to);
+      if (component[w] != component[start]) continue;
+      if (w == start) {
+        closing = &e;
+        break;
+      }
+      if (!via.count(w)) {
+        via[w] = &e;
+        queue.push(w);
+      }
+    }
+  }
+  if (!closing) return {};  // a component without a cycle: one jail, no self-edge
+  std::vector<const DependencyEdge*> cycle{closing};
+  for (size_t v = index(closing->from); v != start; v = index(via[v]->from)) cycle.push_back(via[v]);
+  std::reverse(cycle.begin(), cycle.end());
+  return cycle;
+}
+
+std::vector<PlanProblem> DependencyGraph::cycles() const {
+  const size_t n = jails_.size();
+  std::vector<std::vector<size_t>> next(n);
+  for (const DependencyEdge& e : edges_)
+    if (contains(e.to)) next[index(e.from)].push_back(index(e.to));
+  auto [component, components] = stronglyConnected(next);
 
   // For each component with a cycle, the shortest cycle through its first
-  // jail in base order, found breadth-first inside the component.
+  // jail in base order.
+  std::vector<PlanProblem> out;
   std::vector<bool> reported(static_cast<size_t>(components), false);
   for (size_t start = 0; start < n; ++start) {
     int c = component[start];
     if (reported[static_cast<size_t>(c)]) continue;
-    std::map<size_t, const DependencyEdge*> via;  // jail -> the edge that reached it
-    std::queue<size_t> queue;
-    queue.push(start);
-    const DependencyEdge* closing = nullptr;
-    while (!queue.empty() && !closing) {
-      size_t v = queue.front();
-      queue.pop();
-      for (const DependencyEdge& e : edges_) {
-        if (e.from != jails_[v] || !contains(e.to)) continue;
-        size_t w = index(e.to);
-        if (component[w] != c) continue;
-        if (w == start) {
-          closing = &e;
-          break;
-        }
-        if (!via.count(w)) {
-          via[w] = &e;
-          queue.push(w);
-        }
-      }
-    }
-    if (!closing) continue;  // a component without a cycle: one jail, no self-edge
+    std::vector<const DependencyEdge*> cycle = shortestCycle(start, component);
+    if (cycle.empty()) continue;
     reported[static_cast<size_t>(c)] = true;
-    std::vector<const DependencyEdge*> cycle{closing};
-    for (size_t v = index(closing->from); v != start; v = index(via[v]->from)) cycle.push_back(via[v]);
-    std::reverse(cycle.begin(), cycle.end());
     std::string path = cycle.front()->from, detail;
     for (const DependencyEdge* e : cycle) {
       path += " -> " + e->to;

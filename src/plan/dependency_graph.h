@@ -67,6 +67,9 @@ class DependencyGraph {
 
  private:
   size_t index(const std::string& name) const;  // jails_.size() when unknown
+  // The shortest cycle of edges from jail `start` back to it inside its
+  // strongly connected component; empty when there is none.
+  std::vector<const DependencyEdge*> shortestCycle(size_t start, const std::vector<int>& component) const;
   std::vector<std::vector<std::string>> waves(const std::vector<std::string>& order, bool dependentsFirst) const;
 
   std::vector<std::string> jails_;
