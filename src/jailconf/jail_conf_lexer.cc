@@ -170,29 +170,7 @@ JailConfToken JailConfLexer::next() {
     }
     char c = text_[pos_];
     char after = pos_ + 1 < text_.size() ? text_[pos_ + 1] : '\0';
-    if (isBlank(c)) {
-      std::size_t end = pos_;
-      while (end < text_.size() && isBlank(text_[end])) ++end;
-      skipSeparator(end);
-      continue;
-    }
-    if (c == '#' || (c == '/' && after == '/')) {
-      skipSeparator(std::min(text_.find('\n', pos_), text_.size()));
-      continue;
-    }
-    if (c == '/' && after == '*') {
-      std::size_t close = text_.find("*/", pos_ + 2);
-      if (close != std::string_view::npos) {
-        skipSeparator(close + 2);
-      } else {
-        // The unterminated-comment rule eats the rest of the file and reports
-        // the line it ends on; it does not end the current string.
-        countLines(pos_, text_.size());
-        pos_ = text_.size();
-        error("unterminated comment");
-      }
-      continue;
-    }
+    if (skipBlankOrComment(c, after)) continue;
     switch (c) {
       case '+':
         if (after == '=') return simple(JailConfTokenKind::Append, 2);
@@ -217,6 +195,31 @@ JailConfToken JailConfLexer::next() {
         return simple(JailConfTokenKind::Other, 1);
     }
   }
+}
+
+bool JailConfLexer::skipBlankOrComment(char c, char after) {
+  if (isBlank(c)) {
+    std::size_t end = pos_;
+    while (end < text_.size() && isBlank(text_[end])) ++end;
+    skipSeparator(end);
+    return true;
+  }
+  if (c == '#' || (c == '/' && after == '/')) {
+    skipSeparator(std::min(text_.find('\n', pos_), text_.size()));
+    return true;
+  }
+  if (c != '/' || after != '*') return false;
+  std::size_t close = text_.find("*/", pos_ + 2);
+  if (close != std::string_view::npos) {
+    skipSeparator(close + 2);
+  } else {
+    // The unterminated-comment rule eats the rest of the file and reports
+    // the line it ends on; it does not end the current string.
+    countLines(pos_, text_.size());
+    pos_ = text_.size();
+    error("unterminated comment");
+  }
+  return true;
 }
 
 std::optional<JailConfToken> JailConfLexer::scanQuoted(char quote) {

@@ -63,6 +63,9 @@ class JailConfLexer {
   JailConfToken variable(std::size_t start, std::size_t end, std::string name);
   JailConfToken simple(JailConfTokenKind kind, std::size_t length);
   void skipSeparator(std::size_t end);  // blanks and comments: they end a string
+  // Skips the blanks or the comment that start at `c` (`after` follows it);
+  // false when `c` starts neither.
+  bool skipBlankOrComment(char c, char after);
   void error(const char* what);
   void countLines(std::size_t start, std::size_t end);
 
