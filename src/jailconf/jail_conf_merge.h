@@ -6,7 +6,7 @@
 
 #include <vector>
 
-#include "jail_conf.h"
+#include "jail_conf_model.h"
 #include "jail_conf_syntax.h"
 
 namespace rcjail {

@@ -3,7 +3,7 @@
 
 #include <cstdlib>
 
-#include "jail_conf.h"
+#include "jail_conf_model.h"
 
 namespace rcjail {
 

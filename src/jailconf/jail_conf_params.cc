@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "jail_conf.h"
+#include "jail_conf_model.h"
 #include "jail_conf_names.h"
 
 namespace rcjail {

@@ -23,7 +23,7 @@
 #include <optional>
 #include <utility>
 
-#include "jail_conf.h"
+#include "jail_conf_model.h"
 #include "jail_conf_include.h"
 #include "jail_conf_lexer.h"
 

@@ -7,7 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "jail_conf.h"
+#include "jail_conf_model.h"
 #include "jail_conf_syntax.h"
 
 namespace rcjail {
