@@ -5,9 +5,9 @@
 
 #include <vector>
 
-#include "jail_command_line.h"
 #include "jail_conf.h"
 #include "jail_dependencies.h"
+#include "jail_options.h"
 #include "jail_registry.h"
 #include "jail_reporter.h"
 #include "jail_task.h"
