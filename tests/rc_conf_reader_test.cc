@@ -305,13 +305,89 @@ BOOST_AUTO_TEST_CASE(shell_mode_is_recorded) {
 BOOST_AUTO_TEST_CASE(syntax_errors_name_file_and_line) {
   Tree tree;
   tree.file("/etc/rc.conf", "a=1\n").file("/etc/rc.conf.d/jail", "x=1\ncase $x in\n");
-  BOOST_TEST(tree.error() == "/etc/rc.conf.d/jail:3: Syntax error: end of file unexpected (expecting \")\")");
+  BOOST_TEST(tree.error(RcConfOptions::Mode::Native) ==
+             "/etc/rc.conf.d/jail:3: Syntax error: end of file unexpected (expecting \")\")");
 }
 
 BOOST_AUTO_TEST_CASE(runtime_errors_name_file_and_line) {
   Tree tree;
   tree.file("/etc/rc.conf", "\njail_list=${jail_list:?must be set}\n");
-  BOOST_TEST(tree.error() == "/etc/rc.conf:2: jail_list: must be set");
+  BOOST_TEST(tree.error(RcConfOptions::Mode::Native) == "/etc/rc.conf:2: jail_list: must be set");
+}
+
+// sh's errors are /bin/sh's to word (dash's below, Debian's /bin/sh): the
+// whole load runs again in it, and what it prints is passed on.
+BOOST_AUTO_TEST_CASE(sh_errors_are_worded_and_reported_by_the_shell) {
+  Tree tree;
+  tree.file("/etc/rc.conf", "echo first\n\njail_list=${jail_list:?must be set}\necho never\n");
+  RcConfResult r = tree.load();
+  BOOST_TEST(r.evaluatedByShell);
+  BOOST_TEST(r.out == "first\n");
+  BOOST_TEST(r.err == "/etc/rc.d/jail: 3: " + tree.dir.path() + "/etc/rc.conf: jail_list: must be set\n");
+  BOOST_REQUIRE(r.stop);
+  BOOST_TEST(r.stop->where.str() == "/etc/rc.conf:3");
+  BOOST_TEST(r.stop->status == 2);
+  BOOST_TEST(r.stop->reason == "jail_list: must be set");
+}
+
+BOOST_AUTO_TEST_CASE(errors_sh_goes_on_after_are_the_shells_too) {
+  Tree tree;
+  tree.file("/etc/rc.conf", "a=1\n[ $a = 1\nb=2\n");
+  RcConfResult r = tree.load();
+  BOOST_TEST(r.evaluatedByShell);
+  BOOST_TEST(r.err == "/etc/rc.d/jail: 2: [: missing ]\n");
+  BOOST_REQUIRE(r.errors.size() == 1);
+  BOOST_TEST(r.errors[0].where.str() == "/etc/rc.conf:2");
+  BOOST_TEST(!r.stop);
+  BOOST_TEST(r.vars.get("b") == "2");
+}
+
+BOOST_AUTO_TEST_CASE(echo_from_every_file_in_order_per_stream) {
+  Tree tree;
+  tree.defaults()
+      .file("/etc/rc.conf", "echo rc.conf\necho rc.conf err >&2\n. /etc/included\n")
+      .file("/etc/included", "echo included 1>&2\necho included out\n")
+      .file("/etc/rc.conf.local", "echo local\n")
+      .file("/etc/rc.conf.d/jail/a", "{ echo d/a; echo d/a err >&2; }\n")
+      .file("/usr/local/etc/rc.conf.d/jail", "echo usr local\n");
+  RcConfResult r = tree.load();
+  BOOST_TEST(!r.evaluatedByShell);
+  BOOST_TEST(r.out == "rc.conf\nincluded out\nlocal\nd/a\nusr local\n");
+  BOOST_TEST(r.err == "rc.conf err\nincluded\nd/a err\n");
+  BOOST_TEST(!r.stop);
+}
+
+BOOST_AUTO_TEST_CASE(output_before_a_fallback_is_written_once) {
+  Tree tree;
+  tree.file("/etc/rc.conf", "echo one\nprintf '%s\\n' \"$jail_list\" two\necho three >&2\n");
+  RcConfResult r = tree.load();
+  BOOST_TEST(r.evaluatedByShell);
+  BOOST_TEST(r.out == "one\n\ntwo\n");
+  BOOST_TEST(r.err == "three\n");
+}
+
+BOOST_AUTO_TEST_CASE(exit_stops_the_load_natively_with_its_place) {
+  Tree tree;
+  tree.defaults()
+      .file("/etc/rc.conf", "jail_list=a\necho before\n[ -n \"$jail_list\" ] && exit 3\njail_list=b\n")
+      .file("/etc/rc.conf.d/jail", "echo never\n");
+  RcConfResult r = tree.load();
+  BOOST_TEST(!r.evaluatedByShell);
+  BOOST_REQUIRE(r.stop);
+  BOOST_TEST(r.stop->status == 3);
+  BOOST_TEST(r.stop->where.str() == "/etc/rc.conf:3");
+  BOOST_TEST(r.stop->reason == "exit 3 while loading: rc.d/jail stops here with status 3");
+  BOOST_TEST(r.out == "before\n");
+  BOOST_TEST(r.vars.get("jail_list") == "a");
+}
+
+BOOST_AUTO_TEST_CASE(return_at_the_top_and_false_go_on) {
+  Tree tree;
+  tree.defaults().file("/etc/rc.conf", "false\nreturn 0\njail_list=never\n").file("/etc/rc.conf.local", "a=1\n");
+  RcConfResult r = tree.load();
+  BOOST_TEST(!r.stop);
+  BOOST_TEST(r.vars.get("jail_list") == "");
+  BOOST_TEST(r.vars.get("a") == "1");
 }
 
 BOOST_AUTO_TEST_CASE(ifs_from_the_environment_is_ignored) {

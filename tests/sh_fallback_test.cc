@@ -104,27 +104,48 @@ BOOST_AUTO_TEST_CASE(locations_are_a_best_effort) {
   BOOST_TEST(load.result.vars.find("PATH")->where.str() == "(built-in)");
 }
 
-BOOST_AUTO_TEST_CASE(output_of_the_files_goes_to_the_debug_log) {
-  ShellLoad load("#@ nodefaults\necho hello\necho oops >&2\nnosuchcommand_rcjail\n");
+// The expected messages are dash's (Debian's /bin/sh), which the tests run.
+BOOST_AUTO_TEST_CASE(output_of_the_files_is_passed_on_byte_for_byte) {
+  ShellLoad load("#@ nodefaults\necho hello\nprintf '%s|%s\\n' a b >&2\nnosuchcommand_rcjail\nprintf 'x\\n'\n");
   BOOST_REQUIRE(load.error.empty());
-  const auto& d = load.result.debug;
-  BOOST_TEST((std::find(d.begin(), d.end(), "sh output: hello") != d.end()));
-  BOOST_TEST((std::find(d.begin(), d.end(), "sh: oops") != d.end()));
+  BOOST_TEST(load.result.out == "hello\nx\n");
+  BOOST_TEST(load.result.err == "a|b\n/etc/rc.d/jail: 3: " + load.dir.path() +
+                                    "/etc/rc.conf: nosuchcommand_rcjail: not found\n");
+  BOOST_REQUIRE(load.result.errors.size() == 1);
+  BOOST_TEST(load.result.errors[0].where.str() == "/etc/rc.conf:3");
+  BOOST_TEST(load.result.errors[0].message == "nosuchcommand_rcjail: not found");
+  BOOST_TEST(!load.result.stop);
 }
 
-BOOST_AUTO_TEST_CASE(syntax_errors_name_file_and_line) {
+BOOST_AUTO_TEST_CASE(syntax_errors_stop_the_load_at_file_and_line) {
   ShellLoad load("#@ nodefaults\na=1\n#@ file /etc/rc.conf.d/jail\nx=1\nif true; then\n");
-  BOOST_TEST(load.error == "/etc/rc.conf.d/jail:3: Syntax error: end of file unexpected (expecting \"fi\")");
+  BOOST_REQUIRE(load.result.stop);
+  BOOST_TEST(load.result.stop->where.str() == "/etc/rc.conf.d/jail:3");
+  BOOST_TEST(load.result.stop->status == 2);
+  BOOST_TEST(load.result.stop->reason == "Syntax error: end of file unexpected (expecting \"fi\")");
+  BOOST_TEST(load.result.err == "/etc/rc.d/jail: 3: " + load.dir.path() +
+                                    "/etc/rc.conf.d/jail: Syntax error: end of file unexpected (expecting \"fi\")\n");
 }
 
-BOOST_AUTO_TEST_CASE(runtime_errors_name_file_and_line) {
+BOOST_AUTO_TEST_CASE(runtime_errors_stop_the_load_at_file_and_line) {
   ShellLoad load("#@ nodefaults\nreadonly r=1\n\nr=$(echo 2)\n");
-  BOOST_TEST(load.error == "/etc/rc.conf:3: r: is read only");
+  BOOST_REQUIRE(load.result.stop);
+  BOOST_TEST(load.result.stop->where.str() == "/etc/rc.conf:3");
+  BOOST_TEST(load.result.stop->reason == "r: is read only");
 }
 
-BOOST_AUTO_TEST_CASE(exit_in_a_file_is_an_error) {
-  ShellLoad load("#@ nodefaults\na=1\nexit 0\n");
-  BOOST_TEST(load.error.find("stopped before the end of the load (exit status 0)") != std::string::npos);
+BOOST_AUTO_TEST_CASE(exit_stops_the_load_with_its_status) {
+  ShellLoad load("#@ nodefaults\na=1\nx=$(echo 1)\necho bye\nexit 0\nb=2\n");
+  BOOST_REQUIRE(load.result.stop);
+  BOOST_TEST(load.result.stop->status == 0);
+  BOOST_TEST(load.result.stop->where.str() == "/etc/rc.conf:4");
+  BOOST_TEST(load.result.stop->reason == "exit 0 while loading: rc.d/jail stops here with status 0");
+  BOOST_TEST(load.result.out == "bye\n");
+  ShellLoad after("#@ nodefaults\nnosuchcommand_rcjail\n#@ file /etc/rc.conf.d/jail\n: $(:)\nexit 7\n");
+  BOOST_REQUIRE(after.result.stop);
+  BOOST_TEST(after.result.stop->status == 7);
+  BOOST_TEST(after.result.stop->where.str() == "/etc/rc.conf.d/jail:2");
+  BOOST_TEST(after.result.errors.size() == 1);
 }
 
 BOOST_AUTO_TEST_CASE(a_missing_shell_is_an_error) {

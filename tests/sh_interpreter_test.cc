@@ -230,16 +230,16 @@ BOOST_AUTO_TEST_CASE(eval) {
 
 BOOST_AUTO_TEST_CASE(unsupported_constructs_name_line_and_kind) {
   BOOST_TEST(shUnsupported("a=1\nb=2 | c") == "test.conf:2: a pipeline");
-  BOOST_TEST(shUnsupported("x=1 > /dev/null") == "test.conf:1: a redirection");
-  BOOST_TEST(shUnsupported("{ x=1; } 2>&1") == "test.conf:1: a redirection");
+  BOOST_TEST(shUnsupported("x=1 > /dev/null") == "test.conf:1: a redirection (>)");
+  BOOST_TEST(shUnsupported("{ x=1; } 2>/dev/null") == "test.conf:1: a redirection (2>)");
   BOOST_TEST(shUnsupported("(x=1)") == "test.conf:1: a subshell ( ... )");
   BOOST_TEST(shUnsupported("x=1 &") == "test.conf:1: a background command (&)");
-  BOOST_TEST(shUnsupported("echo hello") == "test.conf:1: the command 'echo'");
+  BOOST_TEST(shUnsupported("printf hello") == "test.conf:1: the command 'printf'");
   BOOST_TEST(shUnsupported("/sbin/sysctl -n x") == "test.conf:1: the command '/sbin/sysctl'");
-  BOOST_TEST(shUnsupported("cat <<EOF\nx\nEOF") == "test.conf:1: a redirection");
+  BOOST_TEST(shUnsupported("cat <<EOF\nx\nEOF") == "test.conf:1: a redirection (<<)");
   BOOST_TEST(shUnsupported("set -e") == "test.conf:1: `set -e` (shell options)");
   BOOST_TEST(shUnsupported("export -p") == "test.conf:1: `export` listing variables");
-  BOOST_TEST(shUnsupported("exit 0") == "test.conf:1: the command 'exit'");
+  BOOST_TEST(shUnsupported("trap '' EXIT") == "test.conf:1: the command 'trap'");
   // Only what runs counts.
   BOOST_TEST(shUnsupported("if false; then echo x | cat; fi") == "");
 }
@@ -261,6 +261,46 @@ BOOST_AUTO_TEST_CASE(run_in_function_gives_positional_parameters_and_scope) {
   BOOST_TEST(!sh.state().variables().isSet("gone"));
   BOOST_TEST(sh.state().variables().isSet("kept"));
   BOOST_TEST(sh.state().positional.empty());
+}
+
+BOOST_AUTO_TEST_CASE(echo_writes_to_stdout_and_redirections_move_it) {
+  ShRun run("echo a  b\necho \"to err\" >&2\n{ echo c; echo d 1>&2; } 2>&1\necho\nx=$?");
+  BOOST_TEST(run.out() == "a b\nc\nd\n\n");
+  BOOST_TEST(run.err() == "to err\n");
+  BOOST_TEST(run.get("x") == "0");
+  ShRun swapped("f() { echo in f; }\nf >&2\nf");
+  BOOST_TEST(swapped.out() == "in f\n");
+  BOOST_TEST(swapped.err() == "in f\n");
+}
+
+BOOST_AUTO_TEST_CASE(echo_the_shells_disagree_on_is_left_to_sh) {
+  BOOST_TEST(shUnsupported("echo -n a") == "test.conf:1: echo with an option or a backslash (shells differ on those)");
+  BOOST_TEST(shUnsupported("echo 'a\\tb'") ==
+             "test.conf:1: echo with an option or a backslash (shells differ on those)");
+  BOOST_TEST(shUnsupported("echo a > /tmp/x") == "test.conf:1: a redirection (>)");
+  BOOST_TEST(shUnsupported("echo a 2>&3") == "test.conf:1: a redirection (2>&)");
+  BOOST_TEST(shUnsupported("printf '%s\\n' a") == "test.conf:1: the command 'printf'");
+}
+
+BOOST_AUTO_TEST_CASE(exit_stops_everything_with_its_status_and_place) {
+  ShRun run("a=1\nf() { while true; do for i in 1 2; do exit 3; done; done; }\nf\nb=2\necho never");
+  BOOST_TEST(run.sh().exited());
+  BOOST_TEST(run.sh().exitStatus() == 3);
+  BOOST_TEST(run.sh().exitWhere().str() == "test.conf:2");
+  BOOST_TEST(run.get("a") == "1");
+  BOOST_TEST(!run.isSet("b"));
+  BOOST_TEST(run.out() == "");
+  ShRun bare("echo before\nfalse\nexit\necho after");
+  BOOST_TEST(bare.sh().exitStatus() == 1);
+  BOOST_TEST(bare.out() == "before\n");
+  BOOST_TEST(ShRun("exit 258").sh().exitStatus() == 2);
+  BOOST_TEST(shError("exit x") == "test.conf:1: exit: Illegal number: x");
+}
+
+BOOST_AUTO_TEST_CASE(return_and_false_do_not_exit) {
+  ShRun run("false\nreturn 0\na=1");
+  BOOST_TEST(!run.sh().exited());
+  BOOST_TEST(!run.isSet("a"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -23,6 +23,9 @@ class ShRun {
   const Variable* find(const std::string& name) const { return sh_.state().variables().find(name); }
   const std::vector<std::string>& diagnostics() const { return sh_.diagnostics(); }
   const std::vector<std::string>& sourced() const { return sh_.sourcedFiles(); }
+  const ShInterpreter& sh() const { return sh_; }
+  std::string out() const { return sh_.output().text(ShOutput::Out); }
+  std::string err() const { return sh_.output().text(ShOutput::Err); }
 
   int status = 0;
 

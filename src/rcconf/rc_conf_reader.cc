@@ -101,7 +101,7 @@ RcConfResult loadNatively(const RcConfOptions& options, const Variables& start) 
     if (root.readable(std::string(kDefaultsFile))) {
       result.debug.push_back("Sourcing " + std::string(kDefaultsFile));
       dot(std::string(kDefaultsFile));
-      if (sh.hasFunction("source_rc_confs")) sh.callFunction("source_rc_confs", {});
+      if (!sh.exited() && sh.hasFunction("source_rc_confs")) sh.callFunction("source_rc_confs", {});
     } else if (root.readable(std::string(kRcConf))) {
       result.debug.push_back("Sourcing " + std::string(kRcConf) + " (" + std::string(kDefaultsFile) +
                              " doesn't exist).");
@@ -111,6 +111,7 @@ RcConfResult loadNatively(const RcConfOptions& options, const Variables& start) 
     std::vector<std::string> dirs = sh.expander().splitUnquoted(localStartup ? *localStartup : "");
     dirs.insert(dirs.begin(), "/etc");
     for (std::string dir : dirs) {
+      if (sh.exited()) break;
       const std::string* name = state.value("_name");  // a file may have changed it
       if (name == nullptr || name->empty()) break;
       if (dir.size() >= 5 && dir.compare(dir.size() - 5, 5, "/rc.d") == 0) dir.resize(dir.size() - 5);
@@ -122,6 +123,7 @@ RcConfResult loadNatively(const RcConfOptions& options, const Variables& start) 
       } else if (root.directory(path)) {
         state.makeLocal("_rc");
         for (const std::string& file : directoryFiles(root, path, sh.expander().globbing())) {
+          if (sh.exited()) break;
           state.assign("_rc", file, {});
           result.debug.push_back("Sourcing " + file);
           dot(file);
@@ -130,8 +132,19 @@ RcConfResult loadNatively(const RcConfOptions& options, const Variables& start) 
     }
   });
 
+  if (options.mode == RcConfOptions::Mode::Auto && !sh.diagnostics().empty()) {
+    throw ShUnsupported({}, "an error message (" + sh.diagnostics().front() + "), which " + options.shell +
+                                " prints in its own words");
+  }
   result.files = sh.sourcedFiles();
   for (const std::string& line : sh.diagnostics()) result.debug.push_back(line);
+  result.out = sh.output().text(ShOutput::Out);
+  result.err = sh.output().text(ShOutput::Err);
+  if (sh.exited()) {
+    const std::string status = std::to_string(sh.exitStatus());
+    result.stop = RcConfStop{sh.exitWhere(), sh.exitStatus(),
+                             "exit " + status + " while loading: rc.d/jail stops here with status " + status};
+  }
   result.vars = sh.state().takeVariables();
   for (const auto& [name, value] : kShellVariables) {
     const Variable* v = result.vars.find(name);
@@ -156,17 +169,21 @@ RcConfResult loadRcConfig(const RcConfOptions& options, const Variables& initial
     result.debug.insert(result.debug.begin(), "evaluating rc.conf with " + options.shell + " (requested)");
     return result;
   }
+  std::string reason;
   try {
     return loadNatively(options, start);
   } catch (const ShUnsupported& e) {
     if (options.mode == RcConfOptions::Mode::Native) {
       throw ConfigError(e.where(), std::string("not supported by the native reader: ") + e.what());
     }
-    RcConfResult result = loadRcConfigWithShell(options, start);
-    result.debug.insert(result.debug.begin(), e.where().str() + ": uses " + e.what() +
-                                                  "; evaluating the whole load with " + options.shell);
-    return result;
+    reason = (e.where().file.empty() ? "" : e.where().str() + ": ") + "uses " + e.what();
+  } catch (const ShError& e) {
+    if (options.mode == RcConfOptions::Mode::Native) throw;
+    reason = e.describe() + " (reported as " + options.shell + " words it)";
   }
+  RcConfResult result = loadRcConfigWithShell(options, start);
+  result.debug.insert(result.debug.begin(), reason + "; evaluating the whole load with " + options.shell);
+  return result;
 }
 
 Variables environmentVariables(char** envp) {

@@ -2,9 +2,11 @@
 // defaults, /etc/defaults/rc.conf and its source_rc_confs (rc_conf_files, two
 // passes), then rc.conf.d/NAME under /etc and every ${local_startup}.
 // Evaluation is native (ShInterpreter) unless a file steps outside the sh
-// subset it understands; then the whole load is redone by /bin/sh.
+// subset it understands, or when sh would print an error (its words are
+// /bin/sh's to give); then the whole load is redone by /bin/sh.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,8 +25,25 @@ struct RcConfOptions {
   ShLimits limits{};  // bounds of the native evaluation; exceeding one is a ConfigError, never a fallback
 };
 
+// An error message sh printed while loading, without the shell's prefix.
+struct RcConfMessage {
+  Location where;  // file "" when the shell did not say
+  std::string message;
+};
+
+// The load stopped before its end: `exit N` in a file, or sh stopped on an
+// error. rc.d/jail ends there with `status`, printing nothing more.
+struct RcConfStop {
+  Location where;
+  int status = 0;
+  std::string reason;  // for `check`
+};
+
 struct RcConfResult {
-  Variables vars;
+  Variables vars;  // incomplete when `stop` is set
+  std::string out, err;  // what the files wrote to stdout and stderr, byte for byte
+  std::vector<RcConfMessage> errors;  // sh's error messages, in the order printed
+  std::optional<RcConfStop> stop;
   std::vector<std::string> debug;  // rc.subr-style debug lines ("Sourcing FILE", fallback reasons)
   std::vector<std::string> files;  // files sourced, in order
   bool evaluatedByShell = false;
@@ -36,7 +55,9 @@ void addBuiltinDefaults(Variables& vars);
 
 // `initial` is what the shell starts with (the environment, exported). The
 // built-in defaults are applied to it, then the files are loaded.
-// Throws ConfigError with file and line on a syntax error or a failed `${v:?}`.
+// An sh error (syntax, `${v:?}`, ...) is `errors` and `stop` as /bin/sh
+// reports it; with Mode::Native it is thrown as ShError instead. Throws
+// ConfigError when a limit of the native reader is passed.
 RcConfResult loadRcConfig(const RcConfOptions& options, const Variables& initial);
 
 // The process environment as exported variables (the `initial` of a real run).

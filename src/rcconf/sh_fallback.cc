@@ -1,7 +1,8 @@
 // The /bin/sh fallback of the rc.conf reader. The script below mirrors what
 // the native path does (rc.subr's load_rc_config and its `dot`), writes what
 // it sources and every variable to fd 9 as NUL-terminated records, and leaves
-// fds 1 and 2 to the files' own output, which ends up in the debug log.
+// fds 1 and 2 to the files' own output, which is handed on byte for byte; the
+// shell's error messages in it also become the result's errors.
 //
 // Limitation with a root other than "/": only the paths this script sources
 // itself are mapped (/etc/defaults/rc.conf, /etc/rc.conf, rc.conf.d). Paths
@@ -10,6 +11,7 @@
 // look elsewhere.
 #include "sh_fallback.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -21,6 +23,7 @@
 #include <unistd.h>
 
 #include "rc_conf_locations.h"
+#include "sh_messages.h"
 #include "sh_word.h"
 
 namespace rcjail {
@@ -59,6 +62,7 @@ constexpr std::string_view kScript = R"SH(__rcjail_dump() {
 	done
 } >&9
 __rcjail_dump B
+trap 'printf "E%s\0" "${LINENO-}" >&9' EXIT
 @START@__rcjail_root=@ROOT@
 __rcjail_map() {
 	case $1 in
@@ -84,6 +88,7 @@ __rcjail_load() {
 	if [ -r "$__rcjail_path" ]; then
 		printf 'D%s\0' 'Sourcing /etc/defaults/rc.conf' >&9
 		__rcjail_dot /etc/defaults/rc.conf
+		printf 'C%s\0' "$rc_conf_files" >&9
 		case "$(type source_rc_confs 2>/dev/null)" in
 		*function*) source_rc_confs ;;
 		esac
@@ -235,38 +240,71 @@ std::vector<std::string> lines(const std::string& text) {
   return out;
 }
 
-// The shell's last complaint, "ARG0: LINE: [FILE: ]MESSAGE" in dash's wording.
-[[noreturn]] void throwShellError(const RcConfOptions& options, const ShellRun& run,
-                                  const std::vector<std::string>& files) {
-  std::vector<std::string> errLines = lines(run.err);
-  while (!errLines.empty() && errLines.back().empty()) errLines.pop_back();
-  if (errLines.empty()) {
-    throw ConfigError({files.empty() ? "" : files.back(), 0},
-                      options.shell + " stopped before the end of the load (exit status " +
-                          std::to_string(run.status) + ")");
+std::string readOrEmpty(const FsRoot& root, const std::string& path) {
+  try {
+    return root.readFile(path);
+  } catch (const ConfigError&) {
+    return "";
   }
-  std::string message = errLines.back();
-  Location where{files.empty() ? "" : files.back(), 0};
-  const std::string prefix = options.arg0 + ": ";
-  if (message.rfind(prefix, 0) == 0) {
-    std::size_t digits = prefix.size();
-    std::size_t end = message.find_first_not_of("0123456789", digits);
-    if (end != digits && end != std::string::npos && message.compare(end, 2, ": ") == 0) {
-      where.line = std::stoi(message.substr(digits, end - digits));
-      message.erase(0, end + 2);
-      std::size_t colon = message.find(": ");
-      struct stat st;
-      if (message[0] == '/' && colon != std::string::npos &&
-          stat(message.substr(0, colon).c_str(), &st) == 0) {
-        std::string file = message.substr(0, colon);
-        const std::string& root = options.root.prefix();
-        if (!root.empty() && file.rfind(root + "/", 0) == 0) file.erase(0, root.size());
-        where.file = file;
-        message.erase(0, colon + 2);
+}
+
+// The shell's messages on stderr, with host paths under the root made
+// configuration paths again. dash does not always name the file: the last
+// file read whose line holds the command the message begins with is taken.
+std::vector<RcConfMessage> shellErrors(const RcConfOptions& options, const ShellRun& run,
+                                       const std::vector<std::string>& files) {
+  const std::string& root = options.root.prefix();
+  auto isFile = [](const std::string& path) {
+    struct stat st;
+    return stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+  };
+  std::vector<RcConfMessage> out;
+  for (const std::string& text : lines(run.err)) {
+    std::optional<ShMessage> m = parseShMessage(text, options.arg0, isFile);
+    if (!m) continue;
+    std::string file = m->file;
+    if (!root.empty() && file.rfind(root + "/", 0) == 0) file.erase(0, root.size());
+    if (file.empty() && m->line > 0) {
+      const std::string command = m->message.substr(0, m->message.find(": "));
+      for (auto it = files.rbegin(); it != files.rend() && file.empty(); ++it) {
+        if (lineOf(readOrEmpty(options.root, *it), m->line).find(command) != std::string_view::npos) file = *it;
       }
+      if (file.empty() && !files.empty()) file = files.back();
+    }
+    out.push_back({{file, m->line}, m->message});
+  }
+  return out;
+}
+
+// Why the shell stopped before the end of the load: at an `exit` on the
+// line it gave (bash and busybox give $LINENO to the EXIT trap), else on the
+// error it printed last (a status not 0) unless the text of the files read
+// has an `exit` after it, else at that `exit` (last file first).
+RcConfStop shellStop(const RcConfOptions& options, const ShellRun& run, const std::vector<RcConfMessage>& errors,
+                     const std::vector<std::string>& files, int exitLine) {
+  const std::string status = std::to_string(run.status);
+  const std::string exitReason = "exit " + status + " while loading: rc.d/jail stops here with status " + status;
+  std::optional<Location> lastExit;
+  for (auto it = files.rbegin(); it != files.rend(); ++it) {
+    for (int n : exitCommandLines(readOrEmpty(options.root, *it))) {
+      if (n == exitLine) return {{*it, n}, run.status, exitReason};
+      if (!lastExit) lastExit = Location{*it, n};
     }
   }
-  throw ConfigError(where, message);
+  std::vector<std::string> errLines = lines(run.err);
+  while (!errLines.empty() && errLines.back().empty()) errLines.pop_back();
+  const bool errorLast = !errors.empty() && !errLines.empty() && errLines.back().size() >= errors.back().message.size() &&
+                         errLines.back().compare(errLines.back().size() - errors.back().message.size(),
+                                                 std::string::npos, errors.back().message) == 0;
+  if (run.status != 0 && errorLast) {
+    const Location& error = errors.back().where;
+    auto order = [&](const std::string& file) { return std::find(files.rbegin(), files.rend(), file) - files.rbegin(); };
+    const bool exitAfter = lastExit && (order(lastExit->file) < order(error.file) ||
+                                        (lastExit->file == error.file && lastExit->line > error.line));
+    if (!exitAfter) return {error, run.status, errors.back().message};
+  }
+  if (lastExit) return {*lastExit, run.status, exitReason};
+  return {{files.empty() ? "" : files.back(), 0}, run.status, exitReason};
 }
 
 }  // namespace
@@ -291,6 +329,8 @@ RcConfResult loadRcConfigWithShell(const RcConfOptions& options, const Variables
   RcConfResult result;
   result.evaluatedByShell = true;
   bool finished = false;
+  int exitLine = 0;
+  std::set<std::string> confFiles;
   std::size_t pos = 0;
   while (pos < run.dump.size()) {
     std::size_t end = run.dump.find('\0', pos);
@@ -311,21 +351,29 @@ RcConfResult loadRcConfigWithShell(const RcConfOptions& options, const Variables
       case 'R': readonly.insert(body); break;
       case 'F': result.files.push_back(body); break;
       case 'D': result.debug.push_back(body); break;
-      case 'C': {
-        // source_rc_confs read these (the shell cannot say which): every
-        // readable one, once, as the stock function does.
-        std::set<std::string> seen;
+      case 'C':
+        // source_rc_confs reads these (the shell cannot say which): every
+        // readable one, once, as the stock function does. The list comes
+        // before the call and after it, since a file may change it.
         for (const std::string& f : splitBlanks(body)) {
-          if (seen.insert(f).second && options.root.readable(f)) result.files.push_back(f);
+          if (options.root.readable(f) && confFiles.insert(f).second) result.files.push_back(f);
         }
         break;
-      }
+      case 'E':
+        if (!body.empty() && body.size() < 10 && body.find_first_not_of("0123456789") == std::string::npos)
+          exitLine = std::stoi(body);
+        break;
       default: break;
     }
   }
-  for (const std::string& line : lines(run.out)) result.debug.push_back("sh output: " + line);
-  for (const std::string& line : lines(run.err)) result.debug.push_back("sh: " + line);
-  if (run.status != 0 || !finished) throwShellError(options, run, result.files);
+  result.out = std::move(run.out);
+  result.errors = shellErrors(options, run, result.files);
+  if (!finished) {
+    result.stop = shellStop(options, run, result.errors, result.files, exitLine);
+    result.err = std::move(run.err);
+    return result;
+  }
+  result.err = std::move(run.err);
 
   std::map<std::string, Location> assigned = findAssignments(options.root, result.files);
   Location lastFile{result.files.empty() ? "" : result.files.back(), 0};

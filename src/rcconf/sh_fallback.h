@@ -15,8 +15,10 @@ namespace rcjail {
 // out unless a file changed them. Locations are a best effort: the last line
 // of the files read that assigns the name textually, else where `start` had
 // the variable if its value is unchanged, else the last file read.
-// Throws ConfigError when the shell stops with an error (file and line taken
-// from its message) or exits before the end of the load.
+// What the files print is the result's out and err; the shell's error
+// messages also its errors (file and line taken from them). A load that ends
+// early (`exit`, a fatal error) has `stop` set and no variables.
+// Throws ConfigError when the shell cannot be run.
 RcConfResult loadRcConfigWithShell(const RcConfOptions& options, const Variables& start);
 
 // `value` in single quotes, for sh.

@@ -116,7 +116,7 @@ void ShExpander::expandParts(const ShParts& parts, Text& out, bool inParamWord, 
         try {
           value = evaluateShArithmetic(expression, vars);
         } catch (const ShArithmeticError& e) {
-          throw ConfigError(where_, e.what());
+          throw ShError(where_, e.what());
         }
         out.add(std::to_string(value), part.quoted ? kQuoted : kExpanded);
         break;
@@ -153,7 +153,7 @@ void ShExpander::expandSpecialList(const ShWordPart& part, Text& out) {
 void ShExpander::expandParam(const ShWordPart& part, Text& out) {
   const std::string& name = part.text;
   const Attr attr = part.quoted ? kQuoted : kExpanded;
-  if (part.op == ShParamOp::Bad) throw ConfigError(where_, "Bad substitution");
+  if (part.op == ShParamOp::Bad) throw ShError(where_, "Bad substitution");
   if (name == "-") unsupported(part, "$- (the shell's option flags)");
   if ((name == "@" || name == "*") && part.op == ShParamOp::None) {
     expandSpecialList(part, out);
@@ -185,7 +185,7 @@ void ShExpander::expandParam(const ShWordPart& part, Text& out) {
         out.add(*value, attr);
         return;
       }
-      if (!isShName(name)) throw ConfigError(where_, name + ": bad variable name");
+      if (!isShName(name)) throw ShError(where_, name + ": bad variable name");
       std::string assigned = expandString(part.word);
       state_.assign(name, assigned, where_);
       out.add(assigned, attr);
@@ -198,7 +198,7 @@ void ShExpander::expandParam(const ShWordPart& part, Text& out) {
       }
       std::string message = expandString(part.word);
       if (message.empty()) message = part.colon ? "parameter not set or null" : "parameter not set";
-      throw ConfigError(where_, name + ": " + message);
+      throw ShError(where_, name + ": " + message);
     }
     case ShParamOp::RemoveSmallestPrefix:
     case ShParamOp::RemoveLargestPrefix:

@@ -35,6 +35,8 @@ int ShInterpreter::source(const std::string& path, const Location& from) {
   try {
     text = root_.readFile(path);
   } catch (const ConfigError& e) {
+    // Not an ShError: /bin/sh would look for the path on the host, not
+    // under the root, so its answer would be about another file.
     std::string reason = e.what();
     const std::string prefix = "cannot read: ";
     if (reason.rfind(prefix, 0) == 0) reason.erase(0, prefix.size());
@@ -105,7 +107,7 @@ int ShInterpreter::callFunction(Function function, std::vector<std::string> args
   int savedLoopDepth = std::exchange(loopDepth_, 0);
   int status = execute(*function.body);
   if (jump_ == Jump::Return) status = returnStatus_;
-  jump_ = Jump::None;
+  if (jump_ != Jump::Exit) jump_ = Jump::None;
   loopDepth_ = savedLoopDepth;
   file_ = std::move(savedFile);
   state_.budget().noteVariables(-kept);
@@ -117,7 +119,11 @@ int ShInterpreter::callFunction(Function function, std::vector<std::string> args
 
 int ShInterpreter::execute(const ShCommand& command) {
   state_.budget().countCommand(here(command.line));
+  if (command.redirects.empty()) return state_.status = executeNode(command);
+  const ShOutput::Mapping saved = output_.mapping();
+  if (std::optional<std::string> what = output_.redirect(command.redirects)) unsupported(command.line, *what);
   int status = executeNode(command);
+  output_.restore(saved);
   state_.status = status;
   return status;
 }
@@ -134,6 +140,7 @@ bool ShInterpreter::loopMustStop() {
       }
       return true;
     case Jump::Return:
+    case Jump::Exit:
       return true;
     case Jump::None:
       break;
@@ -143,7 +150,6 @@ bool ShInterpreter::loopMustStop() {
 
 int ShInterpreter::executeNode(const ShCommand& c) {
   line_ = c.line;
-  if (!c.redirects.empty()) unsupported(c.line, "a redirection");
   using Kind = ShCommand::Kind;
   switch (c.kind) {
     case Kind::Simple:
@@ -288,7 +294,8 @@ int ShInterpreter::executeSimple(const ShCommand& c) {
       {"readonly", &ShInterpreter::builtinExport, true}, {"unset", &ShInterpreter::builtinUnset, true},
       {"set", &ShInterpreter::builtinSet, true},      {"shift", &ShInterpreter::builtinShift, true},
       {"return", &ShInterpreter::builtinReturn, true}, {"break", &ShInterpreter::builtinBreak, true},
-      {"continue", &ShInterpreter::builtinBreak, true}, {"local", &ShInterpreter::builtinLocal, false},
+      {"continue", &ShInterpreter::builtinBreak, true}, {"exit", &ShInterpreter::builtinExit, true},
+      {"echo", &ShInterpreter::builtinEcho, false},   {"local", &ShInterpreter::builtinLocal, false},
       {"true", &ShInterpreter::builtinColon, false},  {"false", &ShInterpreter::builtinFalse, false},
       {"test", &ShInterpreter::builtinTest, false},   {"[", &ShInterpreter::builtinTest, false},
   };
@@ -319,7 +326,7 @@ int ShInterpreter::executeSimple(const ShCommand& c) {
   for (const ShAssignment& a : c.assignments) {
     expander_.setLocation(here(a.value.line));
     expander_.expandString(a.value.parts, true);
-    if (state_.isReadonly(a.name)) throw ConfigError(here(a.value.line), a.name + ": is read only");
+    if (state_.isReadonly(a.name)) throw ShError(here(a.value.line), a.name + ": is read only");
   }
   return (this->*builtin->run)(args);
 }
@@ -327,7 +334,7 @@ int ShInterpreter::executeSimple(const ShCommand& c) {
 int ShInterpreter::parseCount(const std::string& command, const std::string& text, int fallback) {
   if (text.empty()) return fallback;
   if (text.size() > 9 || text.find_first_not_of("0123456789") != std::string::npos) {
-    throw ConfigError(here(line_), command + ": Illegal number: " + text);
+    throw ShError(here(line_), command + ": Illegal number: " + text);
   }
   return std::stoi(text);
 }
@@ -351,7 +358,7 @@ int ShInterpreter::builtinTest(const std::vector<std::string>& args) {
 }
 
 int ShInterpreter::builtinDot(const std::vector<std::string>& args) {
-  if (args.size() < 2) throw ConfigError(here(line_), ".: not enough arguments");
+  if (args.size() < 2) throw ShError(here(line_), ".: not enough arguments");
   const std::string& path = args[1];
   if (path.find('/') == std::string::npos) unsupported(line_, "`. " + path + "` (a search of PATH)");
   return source(path, here(line_));
@@ -380,7 +387,7 @@ int ShInterpreter::builtinExport(const std::vector<std::string>& args) {
     const std::string& arg = args[i];
     std::size_t eq = arg.find('=');
     std::string name = arg.substr(0, eq);
-    if (!isShName(name)) throw ConfigError(here(line_), args[0] + ": " + name + ": bad variable name");
+    if (!isShName(name)) throw ShError(here(line_), args[0] + ": " + name + ": bad variable name");
     if (eq != std::string::npos) state_.assign(name, arg.substr(eq + 1), here(line_));
     if (readonly) {
       state_.markReadonly(name);
@@ -392,13 +399,13 @@ int ShInterpreter::builtinExport(const std::vector<std::string>& args) {
 }
 
 int ShInterpreter::builtinLocal(const std::vector<std::string>& args) {
-  if (!state_.inFunction()) throw ConfigError(here(line_), "local: not in a function");
+  if (!state_.inFunction()) throw ShError(here(line_), "local: not in a function");
   for (std::size_t i = 1; i < args.size(); ++i) {
     const std::string& arg = args[i];
     if (arg == "-") continue;  // saves shell options, which the native reader does not change
     std::size_t eq = arg.find('=');
     std::string name = arg.substr(0, eq);
-    if (!isShName(name)) throw ConfigError(here(line_), "local: " + name + ": bad variable name");
+    if (!isShName(name)) throw ShError(here(line_), "local: " + name + ": bad variable name");
     state_.makeLocal(name);
     if (eq != std::string::npos) state_.assign(name, arg.substr(eq + 1), here(line_));
   }
@@ -441,7 +448,7 @@ int ShInterpreter::builtinSet(const std::vector<std::string>& args) {
 
 int ShInterpreter::builtinShift(const std::vector<std::string>& args) {
   std::size_t n = static_cast<std::size_t>(parseCount("shift", args.size() > 1 ? args[1] : "", 1));
-  if (n > state_.positional.size()) throw ConfigError(here(line_), "shift: can't shift that many");
+  if (n > state_.positional.size()) throw ShError(here(line_), "shift: can't shift that many");
   state_.positional.erase(state_.positional.begin(), state_.positional.begin() + static_cast<std::ptrdiff_t>(n));
   return 0;
 }
@@ -455,10 +462,24 @@ int ShInterpreter::builtinReturn(const std::vector<std::string>& args) {
 
 int ShInterpreter::builtinBreak(const std::vector<std::string>& args) {
   int n = parseCount(args[0], args.size() > 1 ? args[1] : "", 1);
-  if (n == 0) throw ConfigError(here(line_), args[0] + ": Illegal number: 0");
+  if (n == 0) throw ShError(here(line_), args[0] + ": Illegal number: 0");
   if (loopDepth_ == 0) return 0;  // sh ignores break and continue outside loops
   jump_ = args[0] == "break" ? Jump::Break : Jump::Continue;
   jumpCount_ = std::min(n, loopDepth_);
+  return 0;
+}
+
+int ShInterpreter::builtinExit(const std::vector<std::string>& args) {
+  exitStatus_ = parseCount("exit", args.size() > 1 ? args[1] : "", state_.status) & 255;
+  exitWhere_ = here(line_);
+  jump_ = Jump::Exit;
+  return exitStatus_;
+}
+
+int ShInterpreter::builtinEcho(const std::vector<std::string>& args) {
+  std::optional<std::string> text = shEchoText(args);
+  if (!text) unsupported(line_, "echo with an option or a backslash (shells differ on those)");
+  output_.write(1, *text);
   return 0;
 }
 

@@ -1,9 +1,10 @@
 // Runs sh natively, for rc.conf files: assignments, `.`, functions with
 // positional parameters and `local`, if/for/while/until/case, && || !, { },
 // and the builtins : true false test [ export readonly unset local set shift
-// eval return break continue. It never starts a process: anything else
-// (pipelines, subshells, redirections, other commands, command substitution)
-// throws ShUnsupported, and the caller evaluates the whole load with /bin/sh.
+// eval return break continue exit echo, with `>&2` and `2>&1`. It never
+// starts a process: anything else (pipelines, subshells, other redirections,
+// other commands, command substitution) throws ShUnsupported, and the caller
+// evaluates the whole load with /bin/sh.
 #pragma once
 
 #include <functional>
@@ -14,6 +15,7 @@
 
 #include "fs_root.h"
 #include "sh_expand.h"
+#include "sh_output.h"
 #include "sh_parser.h"
 #include "sh_state.h"
 
@@ -47,9 +49,15 @@ class ShInterpreter {
   const std::vector<std::string>& sourcedFiles() const { return sourced_; }
   // What sh would have printed on stderr without stopping ("FILE:LINE: [: missing ]").
   const std::vector<std::string>& diagnostics() const { return diagnostics_; }
+  // What the files wrote with echo, per stream.
+  const ShOutput& output() const { return output_; }
+  // Whether `exit` ran: everything since has been skipped, as sh stops there.
+  bool exited() const { return jump_ == Jump::Exit; }
+  int exitStatus() const { return exitStatus_; }
+  const Location& exitWhere() const { return exitWhere_; }
 
  private:
-  enum class Jump { None, Break, Continue, Return };
+  enum class Jump { None, Break, Continue, Return, Exit };
   struct Function {
     ShCommandPtr body;
     std::string file;  // where it was defined: its assignments are located there
@@ -83,6 +91,8 @@ class ShInterpreter {
   int builtinShift(const std::vector<std::string>& args);
   int builtinReturn(const std::vector<std::string>& args);
   int builtinBreak(const std::vector<std::string>& args);
+  int builtinExit(const std::vector<std::string>& args);
+  int builtinEcho(const std::vector<std::string>& args);
   int parseCount(const std::string& command, const std::string& text, int fallback);
 
   const FsRoot& root_;
@@ -91,11 +101,14 @@ class ShInterpreter {
   std::map<std::string, Function, std::less<>> functions_;
   std::vector<std::string> sourced_;
   std::vector<std::string> diagnostics_;
+  ShOutput output_;
   std::string file_;  // the file whose commands are running
   int line_ = 0;      // the line of the simple command running
   Jump jump_ = Jump::None;
   int jumpCount_ = 0;  // loops still to leave for break/continue
   int returnStatus_ = 0;
+  int exitStatus_ = 0;
+  Location exitWhere_;
   int loopDepth_ = 0;
   int depth_ = 0;      // nested `.`, eval and function calls
 };

@@ -3,6 +3,7 @@
 #include "sh_lexer.h"
 
 #include "location.h"
+#include "sh_state.h"
 #include "sh_lexer_chars.h"
 
 namespace rcjail {
@@ -30,12 +31,12 @@ ShLexer::ShLexer(std::string_view text, std::string file, int firstLine)
     : text_(text), file_(std::move(file)), line_(firstLine) {}
 
 void ShLexer::fail(const std::string& message) const {
-  throw ConfigError({file_, line_}, "Syntax error: " + message);
+  throw ShError({file_, line_}, "Syntax error: " + message);
 }
 
 void ShLexer::enterNested() {
   constexpr int kMaxNesting = 200;
-  if (nesting_ >= kMaxNesting) fail("nested too deeply");
+  if (nesting_ >= kMaxNesting) throw ConfigError({file_, line_}, "Syntax error: nested too deeply");
   ++nesting_;
 }
 

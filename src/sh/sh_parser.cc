@@ -209,14 +209,17 @@ ShCommandPtr ShParser::parseCommand() {
 
 bool ShParser::parseRedirect(std::vector<ShRedirect>& out) {
   const ShToken& t = peek();
+  int fd = -1;
   if (t.kind == ShToken::Kind::IoNumber) {
-    take();
+    const std::string digits = take().op;
+    fd = digits.size() > 4 ? 10000 : std::stoi(digits);  // any larger number is as unsupported
     if (peek().kind != ShToken::Kind::Operator || !isRedirectOperator(peek().op)) unexpected(peek());
   } else if (t.kind != ShToken::Kind::Operator || !isRedirectOperator(t.op)) {
     return false;
   }
   ShRedirect redirect;
   redirect.op = take().op;
+  redirect.fd = fd;
   if (peek().kind != ShToken::Kind::Word) unexpected(peek());
   redirect.target = take().word;
   if (redirect.op == "<<" || redirect.op == "<<-") {

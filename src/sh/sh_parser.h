@@ -23,6 +23,7 @@ struct ShAssignment {
 
 struct ShRedirect {
   std::string op;  // "<", ">>", "<<-", ...
+  int fd = -1;     // the IO number before the operator, -1 when none
   ShWord target;   // file, fd or here-document delimiter
 };
 

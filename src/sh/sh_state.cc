@@ -25,7 +25,7 @@ const std::string* ShState::value(std::string_view name) const {
 }
 
 void ShState::assign(std::string_view name, std::string value, const Location& where) {
-  if (isReadonly(name)) throw ConfigError(where, std::string(name) + ": is read only");
+  if (isReadonly(name)) throw ShError(where, std::string(name) + ": is read only");
   budget_.checkValue(value.size(), where);
   const Variable* old = vars_.find(name);
   const bool existed = old != nullptr;
@@ -44,7 +44,7 @@ void ShState::assign(std::string_view name, std::string value, const Location& w
 }
 
 void ShState::unset(std::string_view name, const Location& where) {
-  if (isReadonly(name)) throw ConfigError(where, "unset: " + std::string(name) + ": is read only");
+  if (isReadonly(name)) throw ShError(where, "unset: " + std::string(name) + ": is read only");
   if (const Variable* old = vars_.find(name)) budget_.noteVariables(-sizeOf(name, *old));
   vars_.unset(name);
   auto flags = unsetFlags_.find(name);

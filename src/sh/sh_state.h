@@ -30,6 +30,14 @@ class ShUnsupported : public std::runtime_error {
   Location where_;
 };
 
+// An error that sh itself reports while running the files (a syntax error,
+// `${v:?}`, a read-only variable, ...), as opposed to a limit of rcjail's
+// own. The reader lets /bin/sh run the load again to print it in its words.
+class ShError : public ConfigError {
+ public:
+  using ConfigError::ConfigError;
+};
+
 class ShState {
  public:
   explicit ShState(Variables initial) : vars_(std::move(initial)) {}
