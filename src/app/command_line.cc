@@ -4,6 +4,8 @@
 #include <fnmatch.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <boost/program_options.hpp>
 #include <functional>
 #include <iostream>
@@ -140,6 +142,25 @@ bool changesState(const std::vector<std::string>& rest) {
   return verb == "start" || verb == "stop" || verb == "restart";
 }
 
+// rcjail's own verbs whose stdout is data (vars, any --json): what the rc.conf
+// files print goes to stderr there, so as not to corrupt it.
+bool stdoutIsData(const std::vector<std::string>& rest) {
+  if (rest.empty()) return false;
+  if (rest[0] == "vars") return true;
+  const bool own = isStatusAll(rest) || std::any_of(std::begin(kOwnVerbs), std::end(kOwnVerbs),
+                                                    [&](const OwnVerb& v) { return rest[0] == v.name; });
+  return own && std::find(rest.begin(), rest.end(), "--json") != rest.end();
+}
+
+// What the files printed while being read, before anything of rcjail's, as
+// when rc.d/jail sources them in its own shell.
+void passOnOutput(const RcConfResult& loaded, bool toStderr) {
+  std::fwrite(loaded.out.data(), 1, loaded.out.size(), toStderr ? stderr : stdout);
+  std::fwrite(loaded.err.data(), 1, loaded.err.size(), stderr);
+  std::fflush(stdout);
+  std::fflush(stderr);
+}
+
 std::string holderDescription(const std::string& prefix, const std::vector<std::string>& rest) {
   std::string text = "pid " + std::to_string(getpid()) + " (" + prefix;
   for (const std::string& word : rest) text += " " + word;
@@ -174,9 +195,14 @@ int runCommandLine(const std::string& program, const std::vector<std::string>& a
   Console console(prefix, syslog.get());
 
   RcConfOptions readerOptions{FsRoot(options.root)};
+  readerOptions.arg0 = prefix;  // the $0 of sh's messages: /etc/rc at boot, as under rc(8)
   RcConfResult loaded;
   try {
     loaded = loadRcConfig(readerOptions, environmentVariables(envp));
+    passOnOutput(loaded, stdoutIsData(rest));
+    // `exit` in a file, or sh stopped on an error: rc.d/jail ends there
+    // with that status and prints nothing more; `check` reports it.
+    if (loaded.stop && (rest.empty() || rest[0] != "check")) return loaded.stop->status;
     const FsRoot host("/");  // --config names host paths, whatever --root says
     for (const std::string& file : options.configFiles) {
       ShInterpreter sh(host, std::move(loaded.vars));
@@ -185,7 +211,7 @@ int runCommandLine(const std::string& program, const std::vector<std::string>& a
     }
     // rc.subr sources jail_env_file with `set -a`: what it sets is exported.
     const std::string envFile = loaded.vars.get("jail_env_file");
-    if (!envFile.empty() && readerOptions.root.readable(envFile)) {
+    if (!loaded.stop && !envFile.empty() && readerOptions.root.readable(envFile)) {
       ShInterpreter sh(readerOptions.root, std::move(loaded.vars));
       sh.source(envFile);
       loaded.vars = sh.state().takeVariables();
@@ -205,10 +231,10 @@ int runCommandLine(const std::string& program, const std::vector<std::string>& a
 
   PosixJailSystem system(prefix, childEnvironment(vars), splitFields(vars.get("jail_sysctl")));
   FsRoot root(options.root);
-  if (isStatusAll(rest)) return runStatusAll({vars, console, system, root}, {rest.begin() + 1, rest.end()});
+  if (isStatusAll(rest)) return runStatusAll({vars, console, system, root, loaded}, {rest.begin() + 1, rest.end()});
   if (!rest.empty()) {
     for (const OwnVerb& verb : kOwnVerbs)
-      if (rest[0] == verb.name) return verb.run({vars, console, system, root}, {rest.begin() + 1, rest.end()});
+      if (rest[0] == verb.name) return verb.run({vars, console, system, root, loaded}, {rest.begin() + 1, rest.end()});
   }
   std::optional<InterruptWatch> interrupts;
   std::optional<RunLock> lock;

@@ -139,9 +139,18 @@ int runCheck(const VerbContext& ctx, const std::vector<std::string>& args) {
   }
   const HostFeatures host = hostFeatures(ctx.system);
   CheckEnvironment env{ctx.root, host.hasVimage, hostInterfaceExists, host.dadCount};
+  // sh's errors while reading rc.conf come first; a load that stopped early
+  // (`exit`, a fatal error) left too little to check anything else.
   std::vector<Finding> findings;
+  for (const RcConfMessage& m : ctx.load.errors) findings.push_back({m.where, "", m.message, ""});
+  const RcConfStop* stop = ctx.load.stop ? &*ctx.load.stop : nullptr;
+  if (stop && (findings.empty() || findings.back().where != stop->where || findings.back().message != stop->reason))
+    findings.push_back({stop->where, "", stop->reason, ""});
   try {
-    findings = checkConfiguration(ctx.vars, env, names);
+    if (!stop) {
+      std::vector<Finding> rest = checkConfiguration(ctx.vars, env, names);
+      findings.insert(findings.end(), rest.begin(), rest.end());
+    }
   } catch (const ConfigError& e) {
     ctx.console.printError("rcjail check: " + e.describe() + "\n");
     return 2;
@@ -152,7 +161,7 @@ int runCheck(const VerbContext& ctx, const std::vector<std::string>& args) {
                                             : "rcjail check: " + std::to_string(findings.size()) +
                                                   (findings.size() == 1 ? " problem\n" : " problems\n"));
   ctx.console.flush();
-  return findings.empty() ? 0 : 1;
+  return stop ? 2 : findings.empty() ? 0 : 1;
 }
 
 }  // namespace rcjail

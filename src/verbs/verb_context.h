@@ -1,11 +1,13 @@
 // What rcjail's own verbs (vars, check, plan, migrate, status -a, ...) get
 // from the command line: the loaded configuration, the console, the system
-// boundary and the root the configuration is read under.
+// boundary, the root the configuration is read under and what reading
+// rc.conf met.
 #pragma once
 
 #include "console.h"
 #include "fs_root.h"
 #include "jail_system.h"
+#include "rc_conf_reader.h"
 #include "variables.h"
 
 namespace rcjail {
@@ -15,6 +17,7 @@ struct VerbContext {
   Console& console;
   JailSystem& system;
   const FsRoot& root;
+  const RcConfResult& load;  // how rc.conf was read: sh's errors, an early stop
 };
 
 }  // namespace rcjail

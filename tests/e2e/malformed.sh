@@ -62,9 +62,13 @@ EOF_RC
 	run "$verb"
 	check "$name: non-zero exit" yes "$([ "$STATUS" -ne 0 ] && echo yes || echo no)"
 	if [ "$verb" = onestart ]; then
-		# rcjail's error format: "$0: ERROR: file:line: message", alone.
+		# An sh error in /bin/sh's words and numbers ("$0: LINE: [FILE: ]
+		# message" from dash, which names the file only sometimes and counts
+		# the lines of eval'd text on their own), else a limit of rcjail's
+		# reader in its format: "$0: ERROR: file:line: message", alone.
 		check "$name: message" "/etc/rc.d/jail: ERROR: $where: *$text*" \
-			"$(printf '%s\n' "$ERR" | grep -a -F "ERROR: $where: " | grep -a -F -- "$text" >/dev/null &&
+			"$(printf '%s\n' "$ERR" | grep -a -F -e "ERROR: $where: " \
+				-e "/etc/rc.d/jail: ${where##*:}: " | grep -a -F -- "$text" >/dev/null &&
 				echo "/etc/rc.d/jail: ERROR: $where: *$text*" || printf '%s' "$ERR" | head -c 300)"
 		check "$name: nothing on stdout" "" "$OUT"
 	else
