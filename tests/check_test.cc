@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "boot_history.h"
@@ -115,10 +116,21 @@ BOOST_AUTO_TEST_CASE(only_the_named_jails) {
 
 BOOST_AUTO_TEST_CASE(json_report) {
   std::vector<Finding> findings = check(kFixtures + "/bad-ipv4/root");
-  std::string json = formatFindings(findings, true);
-  BOOST_TEST(json == "[\n  {\"file\": \"/etc/jail.conf\", \"line\": 3, \"jail\": \"ducky\", \"message\": "
-                     "\"address \\\"192.0.2.300\\\" is not a valid IPv4 address\", \"detail\": \"\"}\n]\n");
-  BOOST_TEST(formatFindings({}, true) == "[]\n");
+  nlohmann::json report = nlohmann::json::parse(formatFindings(findings, true));
+  BOOST_REQUIRE(report.is_array());
+  BOOST_REQUIRE_EQUAL(report.size(), 1u);
+  BOOST_TEST(report[0]["file"] == "/etc/jail.conf");
+  BOOST_TEST(report[0]["line"] == 3);
+  BOOST_TEST(report[0]["jail"] == "ducky");
+  BOOST_TEST(report[0]["message"] == "address \"192.0.2.300\" is not a valid IPv4 address");
+  BOOST_TEST(report[0]["detail"] == "");
+  BOOST_TEST(nlohmann::json::parse(formatFindings({}, true)) == nlohmann::json::array());
+}
+
+BOOST_AUTO_TEST_CASE(json_survives_bytes_that_are_not_utf8) {
+  Finding f{{"/etc/rc.conf", 1}, "ducky", "hostname \xe9t\xe9", ""};
+  nlohmann::json report = nlohmann::json::parse(formatFindings({f}, true));
+  BOOST_TEST(report[0]["message"] == "hostname \xef\xbf\xbdt\xef\xbf\xbd");
 }
 
 BOOST_AUTO_TEST_CASE(quarantined_jail_is_a_finding) {

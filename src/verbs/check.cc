@@ -10,6 +10,7 @@
 #include "check_rules.h"
 #include "host_features.h"
 #include "jail_names.h"
+#include "json_text.h"
 #include "start_plan.h"
 
 namespace rcjail {
@@ -102,14 +103,11 @@ std::vector<Finding> checkConfiguration(const Variables& vars, const CheckEnviro
 std::string formatFindings(const std::vector<Finding>& findings, bool json) {
   std::string out;
   if (json) {
-    out = "[";
-    for (size_t i = 0; i < findings.size(); ++i) {
-      const Finding& f = findings[i];
-      out += std::string(i ? "," : "") + "\n  {\"file\": " + jsonQuoted(f.where.file) +
-             ", \"line\": " + std::to_string(f.where.line) + ", \"jail\": " + jsonQuoted(f.jail) +
-             ", \"message\": " + jsonQuoted(f.message) + ", \"detail\": " + jsonQuoted(f.detail) + "}";
-    }
-    return out + (findings.empty() ? "]\n" : "\n]\n");
+    Json list = Json::array();
+    for (const Finding& f : findings)
+      list.push_back(
+          Json{{"file", f.where.file}, {"line", f.where.line}, {"jail", f.jail}, {"message", f.message}, {"detail", f.detail}});
+    return jsonText(list);
   }
   for (const Finding& f : findings) {
     out += f.where.str() + ": " + (f.jail.empty() ? "" : f.jail + ": ") + f.message + "\n";

@@ -9,6 +9,7 @@
 #include "address_list.h"
 #include "host_features.h"
 #include "jail_names.h"
+#include "json_text.h"
 
 namespace rcjail {
 
@@ -66,11 +67,13 @@ std::string describeRecord(const std::optional<HistoryRecord>& r) {
   return resultName(r->result) + " " + when;
 }
 
-std::string jsonRecord(const std::optional<HistoryRecord>& r) {
-  if (!r) return "null";
-  return "{\"time\": " + std::to_string(static_cast<long long>(r->time)) + ", \"result\": " +
-         jsonQuoted(resultName(r->result)) + ", \"boot\": " + (r->boot ? "true" : "false") +
-         ", \"duration_ms\": " + std::to_string(r->durationMs) + ", \"output\": " + jsonQuoted(r->output) + "}";
+Json jsonRecord(const std::optional<HistoryRecord>& r) {
+  if (!r) return nullptr;
+  return Json{{"time", static_cast<long long>(r->time)},
+              {"result", resultName(r->result)},
+              {"boot", r->boot},
+              {"duration_ms", r->durationMs},
+              {"output", r->output}};
 }
 
 }  // namespace
@@ -146,27 +149,6 @@ std::vector<ConfiguredJail> configuredJails(const Variables& original, const Inv
   return out;
 }
 
-std::string jsonQuoted(const std::string& text) {
-  std::string out = "\"";
-  for (unsigned char c : text) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += static_cast<char>(c);
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else if (c < 0x20) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", c);
-      out += buf;
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out + "\"";
-}
-
 std::map<std::string, std::string> runningJids(JailSystem& system, const Variables& vars) {
   std::vector<std::string> argv = splitFields(vars.get("jail_jls"));
   argv.insert(argv.end(), {"jid", "name"});
@@ -190,25 +172,27 @@ std::string formatStatus(const std::vector<ConfiguredJail>& jails, const std::ma
                          const std::vector<HistoryRecord>& history, const StatusOptions& options) {
   std::string out;
   if (options.json) {
-    out = "[";
-    for (size_t i = 0; i < jails.size(); ++i) {
-      const ConfiguredJail& j = jails[i];
+    Json list = Json::array();
+    for (const ConfiguredJail& j : jails) {
       auto jid = jids.find(j.name);
       LastOutcomes last = lastOutcomes(history, j.name);
-      std::string addrs;
-      for (const std::string& a : addresses(j.block)) addrs += (addrs.empty() ? "" : ", ") + jsonQuoted(a);
-      std::string errors;
-      for (const std::string& e : j.errors) errors += (errors.empty() ? "" : ", ") + jsonQuoted(e);
-      out += std::string(i ? "," : "") + "\n  {\"name\": " + jsonQuoted(j.name) +
-             ", \"jid\": " + (jid == jids.end() ? "null" : jid->second) +
-             ", \"hostname\": " + jsonQuoted(field(j.block, "host.hostname")) + ", \"addresses\": [" + addrs +
-             "], \"path\": " + jsonQuoted(field(j.block, "path")) + ", \"configured\": " +
-             jsonQuoted(j.where.str()) + ", \"listed\": " + (j.listed ? "true" : "false") +
-             ", \"problem\": " + jsonQuoted(j.problem) + ", \"errors\": [" + errors +
-             "], \"last_start\": " + jsonRecord(last.start) +
-             ", \"last_stop\": " + jsonRecord(last.stop) + "}";
+      // jls prints the jid as a number; keep it one in JSON, whatever else as text.
+      Json jidValue = jid == jids.end() ? Json(nullptr) : Json(jid->second);
+      if (jid != jids.end() && !jid->second.empty() && jid->second.size() < 10 &&
+          jid->second.find_first_not_of("0123456789") == std::string::npos) jidValue = std::stoi(jid->second);
+      list.push_back(Json{{"name", j.name},
+                          {"jid", jidValue},
+                          {"hostname", field(j.block, "host.hostname")},
+                          {"addresses", addresses(j.block)},
+                          {"path", field(j.block, "path")},
+                          {"configured", j.where.str()},
+                          {"listed", j.listed},
+                          {"problem", j.problem},
+                          {"errors", j.errors},
+                          {"last_start", jsonRecord(last.start)},
+                          {"last_stop", jsonRecord(last.stop)}});
     }
-    return out + (jails.empty() ? "]\n" : "\n]\n");
+    return jsonText(list);
   }
   for (const ConfiguredJail& j : jails) {
     auto jid = jids.find(j.name);

@@ -45,8 +45,6 @@ std::vector<ConfiguredJail> configuredJails(const Variables& vars, const Invento
 // (not a default): the rc.conf-style jails.
 std::vector<std::string> rcConfStyleJails(const Variables& vars);
 
-// The JSON string literal of `text`.
-std::string jsonQuoted(const std::string& text);
 
 // `rcjail status -a [--json]`: jails with jid (from jls), hostname, addresses,
 // path, configuration and the last start/stop of the history.

@@ -8,6 +8,7 @@
 
 #include "address_list.h"
 #include "host_features.h"
+#include "json_text.h"
 
 namespace rcjail {
 
@@ -35,41 +36,6 @@ std::string joined(const std::vector<std::string>& words, const char* separator 
   return out;
 }
 
-std::string json(const std::string& s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  return out + "\"";
-}
-
-std::string json(const std::vector<std::string>& values) {
-  std::string out = "[";
-  for (const std::string& v : values) out += (out.size() > 1 ? "," : "") + json(v);
-  return out + "]";
-}
-
-std::string json(const std::optional<TimeLimit>& t) {
-  if (!t) return "null";
-  return "{\"seconds\":" + std::to_string(t->value.count()) +
-         ",\"variable\":" + (t->variable.empty() ? std::string("null") : json(t->variable)) +
-         ",\"where\":" + (t->where.file.empty() ? "null" : json(t->where.str())) + "}";
-}
-
 std::string readyKind(ReadinessCheck::Kind k) {
   switch (k) {
     case ReadinessCheck::Kind::Tcp: return "tcp";
@@ -78,6 +44,42 @@ std::string readyKind(ReadinessCheck::Kind k) {
     case ReadinessCheck::Kind::Exec: return "exec";
   }
   return "";
+}
+
+Json json(const std::optional<TimeLimit>& t) {
+  if (!t) return nullptr;
+  return Json{{"seconds", t->value.count()},
+              {"variable", t->variable.empty() ? Json(nullptr) : Json(t->variable)},
+              {"where", t->where.file.empty() ? Json(nullptr) : Json(t->where.str())}};
+}
+
+std::vector<std::string> warningsOf(const std::vector<Message>& messages) {
+  std::vector<std::string> out;
+  for (const Message& m : messages)
+    if (m.level == MessageLevel::Warning) out.push_back(m.text);
+  return out;
+}
+
+Json jailJson(const PlannedJail& j) {
+  Json ready = nullptr;
+  if (j.ready) ready = Json{{"check", j.ready->spec}, {"kind", readyKind(j.ready->kind)}, {"timeout", json(j.readyTimeout)}};
+  Json config = nullptr;
+  if (j.config) config = Json{{"path", j.config->path}, {"text", j.config->text}};
+  std::vector<std::string> errors;
+  for (const PlanProblem& e : j.configErrors) errors.push_back(e.describe());
+  return Json{{"name", j.name},
+              {"display", j.displayName},
+              {"wave", j.wave},
+              {"after", j.after},
+              {"pulledIn", j.pulledIn},
+              {"command", j.command},
+              {"deadline", json(j.deadline)},
+              {"onDeadline", j.deadline ? Json(j.removeCommand) : Json(nullptr)},
+              {"ready", ready},
+              {"config", config},
+              {"warnings", warningsOf(j.messages)},
+              {"errors", errors},
+              {"skipped", j.skipReason.empty() ? Json(nullptr) : Json(j.skipReason)}};
 }
 
 std::string limitText(const TimeLimit& t) {
@@ -155,44 +157,23 @@ std::string planText(const PlanReport& r) {
 
 std::string planJson(const PlanReport& r) {
   const JailPlan& plan = r.plan;
-  std::ostringstream out;
-  out << "{\"verb\":" << json(r.verb) << ",\"driver\":" << (plan.driver ? "true" : "false")
-      << ",\"parallel\":" << (plan.parallel ? "true" : "false")
-      << ",\"limit\":" << (plan.limit ? std::to_string(*plan.limit) : "null");
-  std::vector<std::string> problems, messages;
+  std::vector<std::string> problems;
   for (const PlanProblem& p : plan.problems) problems.push_back(p.describe());
-  for (const Message& m : plan.messages)
-    if (m.level == MessageLevel::Warning) messages.push_back(m.text);
-  out << ",\"problems\":" << json(problems) << ",\"warnings\":" << json(messages);
-  out << ",\"command\":" << (plan.wholeFileCommand.empty() ? "null" : json(plan.wholeFileCommand));
-  out << ",\"waves\":[";
-  for (size_t w = 0; w < plan.waves.size(); ++w) out << (w ? "," : "") << json(plan.waves[w]);
-  out << "],\"jails\":[";
-  for (size_t i = 0; i < plan.jails.size(); ++i) {
-    const PlannedJail& j = plan.jails[i];
-    std::vector<std::string> warnings, errors;
-    for (const Message& m : j.messages)
-      if (m.level == MessageLevel::Warning) warnings.push_back(m.text);
-    for (const PlanProblem& e : j.configErrors) errors.push_back(e.describe());
-    out << (i ? "," : "") << "{\"name\":" << json(j.name) << ",\"display\":" << json(j.displayName)
-        << ",\"wave\":" << j.wave << ",\"after\":" << json(j.after) << ",\"pulledIn\":" << (j.pulledIn ? "true" : "false")
-        << ",\"command\":" << json(j.command) << ",\"deadline\":" << json(j.deadline)
-        << ",\"onDeadline\":" << (j.deadline ? json(j.removeCommand) : "null") << ",\"ready\":";
-    if (j.ready)
-      out << "{\"check\":" << json(j.ready->spec) << ",\"kind\":" << json(readyKind(j.ready->kind))
-          << ",\"timeout\":" << json(j.readyTimeout) << "}";
-    else
-      out << "null";
-    out << ",\"config\":";
-    if (j.config) out << "{\"path\":" << json(j.config->path) << ",\"text\":" << json(j.config->text) << "}";
-    else out << "null";
-    out << ",\"warnings\":" << json(warnings) << ",\"errors\":" << json(errors) << ",\"skipped\":" << (j.skipReason.empty() ? "null" : json(j.skipReason))
-        << "}";
-  }
-  out << "],\"shutdown\":{\"rcshutdown_timeout\":" << r.rcshutdownTimeout
-      << ",\"worstCase\":" << (r.worstStop ? std::to_string(r.worstStop->count()) : "null")
-      << ",\"problems\":" << json(r.budget) << "}}\n";
-  return out.str();
+  Json jails = Json::array();
+  for (const PlannedJail& j : plan.jails) jails.push_back(jailJson(j));
+  Json out{{"verb", r.verb},
+           {"driver", plan.driver},
+           {"parallel", plan.parallel},
+           {"limit", plan.limit ? Json(*plan.limit) : Json(nullptr)},
+           {"problems", problems},
+           {"warnings", warningsOf(plan.messages)},
+           {"command", plan.wholeFileCommand.empty() ? Json(nullptr) : Json(plan.wholeFileCommand)},
+           {"waves", plan.waves},
+           {"jails", jails},
+           {"shutdown", Json{{"rcshutdown_timeout", r.rcshutdownTimeout},
+                             {"worstCase", r.worstStop ? Json(r.worstStop->count()) : Json(nullptr)},
+                             {"problems", r.budget}}}};
+  return jsonText(out);
 }
 
 int runPlanVerb(const VerbContext& ctx, const std::vector<std::string>& args) {

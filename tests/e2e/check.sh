@@ -34,8 +34,8 @@ check "summary" "rcjail check: 2 problems" "$ERR"
 
 run check --json
 check "json: exit 1" 1 "$STATUS"
-check "json: first finding" '  {"file": "/etc/rc.conf", "line": 6, "jail": "ducky", "message": "unknown variable jail_ducky_rootdr; did you mean jail_ducky_rootdir?", "detail": ""},' \
-	"$(printf '%s\n' "$OUT" | sed -n 2p)"
+check "json: first finding" "/etc/rc.conf 6 ducky unknown variable jail_ducky_rootdr; did you mean jail_ducky_rootdir?" \
+	"$(printf '%s\n' "$OUT" | python3 -c 'import json, sys; f = json.load(sys.stdin)[0]; print(f["file"], f["line"], f["jail"], f["message"])')"
 
 # The stock verbs do not know check's findings: with the misspelt variables
 # still in rc.conf, start does what stock does. Neither typo names a rootdir

@@ -42,9 +42,11 @@ check "status -a ducky configured at" "  configured: /etc/jail.conf:1 (jail_list
 check "status -a addresses" "  addresses:  192.0.2.10" "$(printf '%s\n' "$OUT" | grep -m1 'addresses:')"
 
 run status --json
-check "status --json names" 2 "$(printf '%s\n' "$OUT" | grep -c '"name": ')"
-check "status --json failed output" 1 "$(printf '%s\n' "$OUT" | grep -c '"name": "web".*"last_start": {.*"result": "failed".*jail: web: cannot start')"
-check "status --json jid" 1 "$(printf '%s\n' "$OUT" | grep -c '"name": "ducky", "jid": 1,')"
+status_json() { printf '%s\n' "$OUT" | python3 -c "import json, sys; s = json.load(sys.stdin); $1"; }
+check "status --json names" "ducky web" "$(status_json 'print(*[j["name"] for j in s])')"
+check "status --json failed output" "failed True" \
+	"$(status_json 'w = [j for j in s if j["name"] == "web"][0]["last_start"]; print(w["result"], "jail: web: cannot start" in w["output"])')"
+check "status --json jid" "1" "$(status_json 'print(*[j["jid"] for j in s if j["name"] == "ducky"])')"
 
 run faststop
 check "stop recorded" 1 "$(grep -c '	boot	ducky	stop	ok	' "$HISTORY")"
