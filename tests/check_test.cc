@@ -121,6 +121,7 @@ BOOST_AUTO_TEST_CASE(json_report) {
   BOOST_REQUIRE_EQUAL(report.size(), 1u);
   BOOST_TEST(report[0]["file"] == "/etc/jail.conf");
   BOOST_TEST(report[0]["line"] == 3);
+  BOOST_TEST(report[0]["severity"] == "error");
   BOOST_TEST(report[0]["jail"] == "ducky");
   BOOST_TEST(report[0]["message"] == "address \"192.0.2.300\" is not a valid IPv4 address");
   BOOST_TEST(report[0]["detail"] == "");
@@ -128,9 +129,45 @@ BOOST_AUTO_TEST_CASE(json_report) {
 }
 
 BOOST_AUTO_TEST_CASE(json_survives_bytes_that_are_not_utf8) {
-  Finding f{{"/etc/rc.conf", 1}, "ducky", "hostname \xe9t\xe9", ""};
+  Finding f{Severity::Warning, {"/etc/rc.conf", 1}, "ducky", "hostname \xe9t\xe9", ""};
   nlohmann::json report = nlohmann::json::parse(formatFindings({f}, true));
   BOOST_TEST(report[0]["message"] == "hostname \xef\xbf\xbdt\xef\xbf\xbd");
+}
+
+BOOST_AUTO_TEST_CASE(text_report_is_file_line_severity_message) {
+  std::vector<Finding> findings{
+      {Severity::Error, {"/etc/jail.conf", 3}, "ducky", "bad", "a detail\nover two lines"},
+      {Severity::Note, {"/etc/rc.conf", 7}, "", "advice", ""},
+  };
+  BOOST_TEST(formatFindings(findings, false) ==
+             "/etc/jail.conf:3: error: ducky: bad\n    a detail\n    over two lines\n/etc/rc.conf:7: note: advice\n");
+}
+
+BOOST_AUTO_TEST_CASE(severity_words) {
+  BOOST_TEST((parseSeverity("error") == Severity::Error));
+  BOOST_TEST((parseSeverity("warning") == Severity::Warning));
+  BOOST_TEST((parseSeverity("note") == Severity::Note));
+  BOOST_TEST(!parseSeverity("info"));
+  BOOST_TEST(std::string(severityName(Severity::Warning)) == "warning");
+}
+
+BOOST_AUTO_TEST_CASE(every_problem_of_a_jail_that_could_not_be_configured) {
+  // rootdir misspelt: no configuration, yet the typo and the bad address
+  // (one of jail_ducky_ip_multi0 too) are each reported.
+  TempDir dir;
+  dir.write("etc/rc.conf",
+            "jail_list=\"ducky\"\njail_ducky_rootdr=\"/usr/jail/ducky\"\njail_ducky_hostname=\"d\"\n"
+            "jail_ducky_ip=\"192.0.2.300\"\njail_ducky_ip_multi0=\"2001:db8::zz\"\n");
+  std::vector<Finding> findings = check(dir.path());
+  BOOST_REQUIRE_EQUAL(findings.size(), 4u);
+  BOOST_TEST(findings[0].message.find("has no configuration") != std::string::npos);
+  BOOST_TEST(findings[1].message == "unknown variable jail_ducky_rootdr; did you mean jail_ducky_rootdir?");
+  BOOST_TEST((findings[1].severity == Severity::Warning));
+  BOOST_TEST(findings[2].where.str() == "/etc/rc.conf:4");
+  BOOST_TEST(findings[2].message == "address \"192.0.2.300\" is not a valid IPv4 address");
+  BOOST_TEST((findings[2].severity == Severity::Error));
+  BOOST_TEST(findings[3].where.str() == "/etc/rc.conf:5");
+  BOOST_TEST(findings[3].message == "address \"2001:db8::zz\" is not a valid IPv6 address");
 }
 
 BOOST_AUTO_TEST_CASE(quarantined_jail_is_a_finding) {

@@ -46,7 +46,8 @@ const char* kUsage =
     "  rc.d/jail verbs: [fast|force|one|quiet](start|stop|restart|rcvar|enable|disable|delete|\n"
     "                   enabled|describe|extracommands|config|console|status|poll) [NAME...]\n"
     "  rcjail verbs:    vars [PATTERN]   rc.conf variables with the file and line that set them\n"
-    "                   check [--json] [NAME...]   what is wrong with the configuration, file:line\n"
+    "                   check [--json] [--severity=error|warning|note] [NAME...]   what is wrong with\n"
+    "                        the configuration: file:line: severity: message\n"
     "                   migrate [--dry-run] [--force] [NAME...]   rc.conf jails to /etc/jail.conf.d\n"
     "                   status -a [--json]   every configured jail, its jid and last start/stop\n"
     "                   plan start|stop [--json] [NAME...]   waves, commands, deadlines; runs nothing\n";

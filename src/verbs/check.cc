@@ -15,6 +15,21 @@
 
 namespace rcjail {
 
+const char* severityName(Severity s) {
+  switch (s) {
+    case Severity::Error: return "error";
+    case Severity::Warning: return "warning";
+    case Severity::Note: return "note";
+  }
+  return "";
+}
+
+std::optional<Severity> parseSeverity(const std::string& word) {
+  for (Severity s : {Severity::Error, Severity::Warning, Severity::Note})
+    if (word == severityName(s)) return s;
+  return std::nullopt;
+}
+
 bool hostInterfaceExists(const std::string& name) { return if_nametoindex(name.c_str()) != 0; }
 
 size_t editDistance(const std::string& a, const std::string& b) {
@@ -40,12 +55,12 @@ void checkShutdownBudget(const CheckInputs& in, std::vector<Finding>& out) {
   try {
     plans = checkPlans(in.vars, env);
   } catch (const ConfigError& e) {
-    out.push_back({e.where(), "", e.what(), ""});
+    out.push_back({Severity::Error, e.where(), "", e.what(), ""});
     return;
   }
-  for (const PlanProblem& p : plans.problems) out.push_back({p.where, "", p.message, ""});
+  for (const PlanProblem& p : plans.problems) out.push_back({Severity::Error, p.where, "", p.message, ""});
   const Variable* timeout = in.vars.find("rcshutdown_timeout");
-  for (const std::string& b : plans.budget) out.push_back({timeout ? timeout->where : Location{}, "", b, ""});
+  for (const std::string& b : plans.budget) out.push_back({Severity::Warning, timeout ? timeout->where : Location{}, "", b, ""});
 }
 
 namespace {
@@ -57,7 +72,7 @@ void checkQuarantine(const CheckInputs& in, std::vector<Finding>& out) {
   const Variable* knob = in.vars.find("jail_quarantine_after");
   for (const ConfiguredJail& j : in.jails)
     if (quarantined(history, j.name, after))
-      out.push_back({knob ? knob->where : Location{}, j.name,
+      out.push_back({Severity::Warning, knob ? knob->where : Location{}, j.name,
                      "quarantined: its start failed at the last " + std::to_string(after) +
                          " boots; the next boot skips it (start it by hand to clear this)",
                      ""});
@@ -77,6 +92,7 @@ std::vector<Finding> checkConfiguration(const Variables& vars, const CheckEnviro
     // Built member by member: for a braced temporary here, g++ 12 at -O2 and
     // above warns that its strings may be used uninitialized (they are not).
     Finding unknown;
+    unknown.severity = Severity::Error;
     unknown.where = {"(command line)", 0};
     unknown.jail = name;
     unknown.message = "no jail " + name + " is configured";
@@ -105,12 +121,17 @@ std::string formatFindings(const std::vector<Finding>& findings, bool json) {
   if (json) {
     Json list = Json::array();
     for (const Finding& f : findings)
-      list.push_back(
-          Json{{"file", f.where.file}, {"line", f.where.line}, {"jail", f.jail}, {"message", f.message}, {"detail", f.detail}});
+      list.push_back(Json{{"file", f.where.file},
+                          {"line", f.where.line},
+                          {"severity", severityName(f.severity)},
+                          {"jail", f.jail},
+                          {"message", f.message},
+                          {"detail", f.detail}});
     return jsonText(list);
   }
   for (const Finding& f : findings) {
-    out += f.where.str() + ": " + (f.jail.empty() ? "" : f.jail + ": ") + f.message + "\n";
+    out += f.where.str() + ": " + severityName(f.severity) + ": " + (f.jail.empty() ? "" : f.jail + ": ") + f.message +
+           "\n";
     size_t start = 0;
     while (start < f.detail.size()) {
       size_t nl = f.detail.find('\n', start);
@@ -122,14 +143,43 @@ std::string formatFindings(const std::vector<Finding>& findings, bool json) {
   return out;
 }
 
+namespace {
+
+// "2 warnings, 1 note" on stderr, so that the report on stdout stays findings only.
+std::string summary(const std::vector<Finding>& findings) {
+  if (findings.empty()) return "rcjail check: no problems found\n";
+  std::string out;
+  for (Severity s : {Severity::Error, Severity::Warning, Severity::Note}) {
+    auto count = std::count_if(findings.begin(), findings.end(), [s](const Finding& f) { return f.severity == s; });
+    if (count == 0) continue;
+    out += (out.empty() ? "" : ", ") + std::to_string(count) + " " + severityName(s) + (count == 1 ? "" : "s");
+  }
+  return "rcjail check: " + out + "\n";
+}
+
+}  // namespace
+
 int runCheck(const VerbContext& ctx, const std::vector<std::string>& args) {
+  const char* usage = "usage: rcjail check [--json] [--severity=error|warning|note] [NAME...]\n";
   bool json = false;
+  Severity threshold = Severity::Note;
   std::vector<std::string> names;
-  for (const std::string& a : args) {
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    std::optional<std::string> level;
+    if (a == "--severity" || a == "-S") level = i + 1 < args.size() ? args[++i] : "";
+    else if (a.rfind("--severity=", 0) == 0) level = a.substr(11);
     if (a == "--json") {
       json = true;
+    } else if (level) {
+      std::optional<Severity> s = parseSeverity(*level);
+      if (!s) {
+        ctx.console.printError("rcjail check: unknown severity \"" + *level + "\"\n" + usage);
+        return 2;
+      }
+      threshold = *s;
     } else if (!a.empty() && a[0] == '-') {
-      ctx.console.printError("usage: rcjail check [--json] [NAME...]\n");
+      ctx.console.printError(usage);
       return 2;
     } else {
       names.push_back(jailName(a));
@@ -140,10 +190,10 @@ int runCheck(const VerbContext& ctx, const std::vector<std::string>& args) {
   // sh's errors while reading rc.conf come first; a load that stopped early
   // (`exit`, a fatal error) left too little to check anything else.
   std::vector<Finding> findings;
-  for (const RcConfMessage& m : ctx.load.errors) findings.push_back({m.where, "", m.message, ""});
+  for (const RcConfMessage& m : ctx.load.errors) findings.push_back({Severity::Error, m.where, "", m.message, ""});
   const RcConfStop* stop = ctx.load.stop ? &*ctx.load.stop : nullptr;
   if (stop && (findings.empty() || findings.back().where != stop->where || findings.back().message != stop->reason))
-    findings.push_back({stop->where, "", stop->reason, ""});
+    findings.push_back({Severity::Error, stop->where, "", stop->reason, ""});
   try {
     if (!stop) {
       std::vector<Finding> rest = checkConfiguration(ctx.vars, env, names);
@@ -153,13 +203,16 @@ int runCheck(const VerbContext& ctx, const std::vector<std::string>& args) {
     ctx.console.printError("rcjail check: " + e.describe() + "\n");
     return 2;
   }
+  // Severity is ordered worst first: a finding is kept when it is at least as bad.
+  findings.erase(std::remove_if(findings.begin(), findings.end(),
+                                [threshold](const Finding& f) { return f.severity > threshold; }),
+                 findings.end());
   ctx.console.print(formatFindings(findings, json));
-  if (!json)
-    ctx.console.printError(findings.empty() ? std::string("rcjail check: no problems found\n")
-                                            : "rcjail check: " + std::to_string(findings.size()) +
-                                                  (findings.size() == 1 ? " problem\n" : " problems\n"));
+  if (!json) ctx.console.printError(summary(findings));
   ctx.console.flush();
-  return stop ? 2 : findings.empty() ? 0 : 1;
+  if (stop) return 2;  // the load ended early: too little was read to judge the rest
+  bool serious = std::any_of(findings.begin(), findings.end(), [](const Finding& f) { return f.severity != Severity::Note; });
+  return serious ? 1 : 0;
 }
 
 }  // namespace rcjail

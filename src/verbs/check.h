@@ -6,6 +6,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,7 +17,17 @@
 
 namespace rcjail {
 
+// How bad a finding is. error: the start will fail or do something other
+// than intended; warning: very likely a mistake; note: advice (migrate,
+// differences from the stock script). Ordered from worst to mildest.
+enum class Severity { Error, Warning, Note };
+
+// "error", "warning", "note"; parseSeverity is its inverse.
+const char* severityName(Severity s);
+std::optional<Severity> parseSeverity(const std::string& word);
+
 struct Finding {
+  Severity severity;
   Location where;
   std::string jail;     // "" for findings about no jail in particular
   std::string message;  // one line
@@ -34,10 +45,14 @@ struct CheckEnvironment {
 std::vector<Finding> checkConfiguration(const Variables& vars, const CheckEnvironment& env,
                                         const std::vector<std::string>& only);
 
-// "FILE:LINE: JAIL: MESSAGE" lines (details indented), or a JSON array.
+// "FILE:LINE: SEVERITY: JAIL: MESSAGE" lines (details indented), the
+// format compilers use and editors and CI annotators parse; or a JSON array.
 std::string formatFindings(const std::vector<Finding>& findings, bool json);
 
-// check [--json] [NAME...]: 0 clean, 1 findings, 2 unreadable configuration.
+// check [--json] [--severity=error|warning|note] [NAME...]: reports the
+// findings at the threshold or worse (default note: all of them); exit 0
+// when none of those is a warning or an error, 1 when one is, 2 when the
+// configuration cannot be read.
 int runCheck(const VerbContext& ctx, const std::vector<std::string>& args);
 
 // Whether `name` is a network interface of this host (if_nametoindex).

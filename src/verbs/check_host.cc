@@ -8,6 +8,7 @@
 #include <cctype>
 #include <map>
 
+#include "address_list.h"
 #include "check_rules.h"
 #include "jail_names.h"
 
@@ -87,21 +88,42 @@ void checkAddresses(const CheckInputs& in, std::vector<Finding>& out) {
       for (const std::string& v : j.block->values(param)) {
         ParsedAddress a = splitAddress(v);
         if (std::string problem = addressProblem(a, std::string(param) == "ip6.addr"); !problem.empty())
-          out.push_back({where, j.name, problem, ""});
+          out.push_back({Severity::Error, where, j.name, problem, ""});
         // A missing `interface` is reported once below, not again for each address it prefixes.
         if (!a.interface.empty() && a.interface != j.block->last("interface") && in.env.interfaceExists &&
             !in.env.interfaceExists(a.interface))
-          out.push_back({whereOf(j, in.vars, param, {"interface", "ip"}), j.name,
+          out.push_back({Severity::Error, whereOf(j, in.vars, param, {"interface", "ip"}), j.name,
                          "interface " + a.interface + " (for " + a.address + ") does not exist on this host", ""});
         for (const std::string& other : users[a.address])
           if (other != j.name)
-            out.push_back({where, j.name, "address " + a.address + " is also used by jail " + other, ""});
+            out.push_back({Severity::Warning, where, j.name, "address " + a.address + " is also used by jail " + other, ""});
       }
     }
     std::string interface = j.block->last("interface");
     if (!interface.empty() && in.env.interfaceExists && !in.env.interfaceExists(interface))
-      out.push_back({whereOf(j, in.vars, "interface", {"interface"}), j.name,
+      out.push_back({Severity::Error, whereOf(j, in.vars, "interface", {"interface"}), j.name,
                      "interface " + interface + " does not exist on this host", ""});
+  }
+}
+
+// A jail that could not be configured (a misspelt rootdir, say) has no
+// block, but its rc.conf addresses can still be wrong: report them too, so
+// that one run shows every problem of the jail.
+void checkUnconfiguredAddresses(const CheckInputs& in, std::vector<Finding>& out) {
+  for (const ConfiguredJail& j : in.jails) {
+    if (j.block) continue;
+    const std::string var = variableName(j.name);
+    std::vector<const Variable*> sources;
+    if (const Variable* v = in.vars.find(jailVariable(var, "ip"))) sources.push_back(v);
+    for (const std::string& name : in.vars.namesWithPrefix(jailVariable(var, "ip_multi")))
+      sources.push_back(in.vars.find(name));
+    for (const Variable* v : sources) {
+      AddressList list;
+      addAddressOption(v->value, "", Quirks::Fixed, list);
+      for (const JailAddress& a : list.addresses)
+        if (std::string problem = addressProblem(splitAddress(a.value), a.inet6); !problem.empty())
+          out.push_back({Severity::Error, v->where, j.name, problem, ""});
+    }
   }
 }
 
@@ -110,14 +132,14 @@ void checkRootdir(const ConfiguredJail& j, const CheckInputs& in, std::vector<Fi
   if (path.empty()) return;
   Location where = whereOf(j, in.vars, "path", {"rootdir"});
   if (!in.env.root.directory(path)) {
-    out.push_back({where, j.name, "path " + path + " does not exist", ""});
+    out.push_back({Severity::Error, where, j.name, "path " + path + " does not exist", ""});
     return;
   }
   std::vector<std::string> missing;
   for (const char* f : {"/bin/sh", "/etc/rc"})
     if (!in.env.root.regularFile(path + f)) missing.push_back(f);
   if (!missing.empty())
-    out.push_back({where, j.name,
+    out.push_back({Severity::Warning, where, j.name,
                    "path " + path + " does not look like a jail root (no " + missing.front() +
                        (missing.size() > 1 ? ", no " + missing.back() : std::string()) + ")",
                    ""});
@@ -130,12 +152,12 @@ void checkFstab(const ConfiguredJail& j, const CheckInputs& in, std::vector<Find
     const Variable* global = in.vars.find("jail_fstab");
     const Variable* v = own && !own->value.empty() ? own : global && !global->value.empty() ? global : nullptr;
     if (v && !in.env.root.readable(v->value))
-      out.push_back({v->where, j.name, "fstab " + v->value + " does not exist; the jail starts without its mounts", ""});
+      out.push_back({Severity::Warning, v->where, j.name, "fstab " + v->value + " does not exist; the jail starts without its mounts", ""});
     return;
   }
   for (const std::string& f : j.block->values("mount.fstab"))
     if (!in.env.root.readable(f))
-      out.push_back({whereOf(j, in.vars, "mount.fstab", {}), j.name, "mount.fstab " + f + " does not exist", ""});
+      out.push_back({Severity::Error, whereOf(j, in.vars, "mount.fstab", {}), j.name, "mount.fstab " + f + " does not exist", ""});
 }
 
 void checkDevfsRuleset(const ConfiguredJail& j, const CheckInputs& in, std::vector<Finding>& out) {
@@ -144,18 +166,19 @@ void checkDevfsRuleset(const ConfiguredJail& j, const CheckInputs& in, std::vect
     const Variable* global = in.vars.find("jail_devfs_ruleset");
     const Variable* v = own && !own->value.empty() ? own : global && !global->value.empty() ? global : nullptr;
     if (v && !isNumber(v->value) && v->value != "devfsrules_jail")
-      out.push_back({v->where, j.name, "devfs_ruleset \"" + v->value + "\" is not a number; stock ignores it", ""});
+      out.push_back({Severity::Warning, v->where, j.name, "devfs_ruleset \"" + v->value + "\" is not a number; stock ignores it", ""});
     return;
   }
   std::string value = j.block->last("devfs_ruleset");
   if (j.block->find("devfs_ruleset") && !isNumber(value))
-    out.push_back({whereOf(j, in.vars, "devfs_ruleset", {}), j.name, "devfs_ruleset \"" + value + "\" is not a number", ""});
+    out.push_back({Severity::Error, whereOf(j, in.vars, "devfs_ruleset", {}), j.name, "devfs_ruleset \"" + value + "\" is not a number", ""});
 }
 
 }  // namespace
 
 void checkHost(const CheckInputs& in, std::vector<Finding>& out) {
   checkAddresses(in, out);
+  checkUnconfiguredAddresses(in, out);
   for (const ConfiguredJail& j : in.jails) {
     if (!j.block) continue;
     checkRootdir(j, in, out);

@@ -31,9 +31,9 @@ Finding fromJailMessage(const std::string& text, const Location& fallback) {
     size_t colon = text.find(": ", at);
     std::string number = colon == std::string::npos ? "" : text.substr(at + 6, colon - at - 6);
     if (!number.empty() && std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; }))
-      return {{text.substr(0, at), std::stoi(number)}, "", text.substr(colon + 2), ""};
+      return {Severity::Error, {text.substr(0, at), std::stoi(number)}, "", text.substr(colon + 2), ""};
   }
-  return {fallback, "", text, ""};
+  return {Severity::Error, fallback, "", text, ""};
 }
 
 void checkDepends(const JailConf& conf, const std::string& file, std::vector<Finding>& out) {
@@ -43,7 +43,7 @@ void checkDepends(const JailConf& conf, const std::string& file, std::vector<Fin
     const JailConfParam* depend = j.find("depend");
     for (const std::string& target : j.values("depend"))
       if (!byName.count(target))
-        out.push_back({depend ? depend->where : j.where, j.name,
+        out.push_back({Severity::Error, depend ? depend->where : j.where, j.name,
                        "depend: jail \"" + target + "\" is not defined in " + file, ""});
   }
   // Depth-first search; a back edge is a cycle, reported once from where it closes.
@@ -67,7 +67,7 @@ void checkDepends(const JailConf& conf, const std::string& file, std::vector<Fin
         for (const std::string& k : key) keyText += k + " ";
         if (reported.insert(keyText).second) {
           const JailConfParam* depend = j.find("depend");
-          out.push_back({depend ? depend->where : j.where, j.name, "depend cycle: " + cycle + target, ""});
+          out.push_back({Severity::Error, depend ? depend->where : j.where, j.name, "depend cycle: " + cycle + target, ""});
         }
       } else if (state[target] == 0) {
         visit(*it->second);
@@ -91,10 +91,11 @@ void checkFile(const CheckInputs& in, const std::string& file, const std::set<st
   }
   for (const JailConfJail& j : conf.jails) {
     if (!wanted.empty() && !wanted.count(j.name)) continue;
-    for (std::size_t i = 0; i < j.errors.size(); ++i) out.push_back({j.errorLocations[i], j.name, j.errors[i], ""});
+    for (std::size_t i = 0; i < j.errors.size(); ++i)
+      out.push_back({Severity::Error, j.errorLocations[i], j.name, j.errors[i], ""});
     for (const std::string& e : checkJailConfInternalValues(j)) {
       const JailConfParam* p = j.find(e.substr(0, e.find(':')));
-      out.push_back({p ? p->where : j.where, j.name, e, ""});
+      out.push_back({Severity::Error, p ? p->where : j.where, j.name, e, ""});
     }
   }
   checkDepends(conf, file, out);
@@ -107,7 +108,7 @@ void checkUnreadDropins(const CheckInputs& in, std::vector<Finding>& out) {
   for (const std::string& file : dropinFiles(in.env.root)) {
     std::string base = file.substr(file.rfind('/') + 1);
     if (base.size() < 6 || base.compare(base.size() - 5, 5, ".conf") != 0) {
-      out.push_back({{file, 0}, "", "never read: only files ending in .conf are read from /etc/jail.conf.d/", ""});
+      out.push_back({Severity::Warning, {file, 0}, "", "never read: only files ending in .conf are read from /etc/jail.conf.d/", ""});
       continue;
     }
     if (included) continue;
@@ -123,7 +124,7 @@ void checkUnreadDropins(const CheckInputs& in, std::vector<Finding>& out) {
       why = name + " is not in jail_list and " + jailConf + " does not include /etc/jail.conf.d/";
     else
       why = "jail " + name + " reads another file";
-    out.push_back({{file, 0}, "", "never read: " + why, ""});
+    out.push_back({Severity::Warning, {file, 0}, "", "never read: " + why, ""});
   }
 }
 

@@ -104,12 +104,12 @@ void checkUnusedVariables(const CheckInputs& in, std::vector<Finding>& out) {
     if (const ConfiguredJail* j = owner(name, in.all, suffix)) {
       if (knownSuffix(suffix)) {
         if (haveList && !j->listed && reportedJails.insert(j->name).second)
-          out.push_back({v.where, j->name, "jail " + j->name + " is set up here but is not in jail_list", ""});
+          out.push_back({Severity::Warning, v.where, j->name, "jail " + j->name + " is set up here but is not in jail_list", ""});
         continue;
       }
       std::string guess = nearest(suffix, suffixes);
       std::string prefix = name.substr(0, name.size() - suffix.size());
-      out.push_back({v.where, j->name,
+      out.push_back({Severity::Warning, v.where, j->name,
                      guess.empty() ? "unknown variable " + name
                                    : "unknown variable " + name + "; did you mean " + prefix + guess + "?",
                      ""});
@@ -126,14 +126,14 @@ void checkUnusedVariables(const CheckInputs& in, std::vector<Finding>& out) {
           jailPart = name.substr(5, name.size() - 5 - candidate.size());
     }
     if (!jailPart.empty()) {
-      out.push_back({v.where, "",
+      out.push_back({Severity::Warning, v.where, "",
                      haveList ? name + " is for jail " + jailPart + ", which is not in jail_list"
                               : name + " is for jail " + jailPart + ", which is not configured",
                      ""});
       continue;
     }
     std::string guess = nearest(name, {globals.begin(), globals.end()});
-    out.push_back({v.where, "", guess.empty() ? "unknown variable " + name
+    out.push_back({Severity::Warning, v.where, "", guess.empty() ? "unknown variable " + name
                                              : "unknown variable " + name + "; did you mean " + guess + "?",
                    ""});
   }
@@ -151,7 +151,7 @@ void checkNameCollisions(const CheckInputs& in, std::vector<Finding>& out) {
     if (names.size() < 2) continue;
     std::string text;
     for (size_t i = 0; i < names.size(); ++i) text += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
-    out.push_back({list->where, "", "jail_list names " + text + " collide: all of them use the variables jail_" + var +
+    out.push_back({Severity::Error, list->where, "", "jail_list names " + text + " collide: all of them use the variables jail_" + var +
                                         "_* and would be configured as one jail", ""});
   }
 }
@@ -183,12 +183,12 @@ void checkStockQuoting(const ConfiguredJail& j, const CheckInputs& in, std::vect
       for (size_t i = 0; i < words.size(); ++i) {
         const std::string& w = words[i];
         if (i > 0 && w.find('=') == std::string::npos && words[i - 1].find('=') != std::string::npos)
-          out.push_back({var.where, j.name,
+          out.push_back({Severity::Error, var.where, j.name,
                          name + ": \"" + w + "\" is written as a parameter of its own (" + w +
                              ";): jail_*_parameters cannot hold a value with spaces; use jail.conf",
                          ""});
         if (w.find_first_of("\\$") != std::string::npos)
-          out.push_back({var.where, j.name, name + ": \"" + w + "\" is written as is (" + w +
+          out.push_back({Severity::Warning, var.where, j.name, name + ": \"" + w + "\" is written as is (" + w +
                                                 ";), and jail.conf reads its backslashes and $ itself",
                          ""});
       }
@@ -197,7 +197,7 @@ void checkStockQuoting(const ConfiguredJail& j, const CheckInputs& in, std::vect
     auto row = quotedSuffixes().find(suffix);
     if (row == quotedSuffixes().end()) row = quotedSuffixes().find(base);
     if (row == quotedSuffixes().end() || var.value.find_first_of("\"\\") == std::string::npos) continue;
-    out.push_back({var.where, j.name,
+    out.push_back({Severity::Note, var.where, j.name,
                    name + ": stock rc.d/jail writes " + row->second + " = \"" + var.value +
                        "\"; which jail(8) reads differently; rcjail writes " + row->second + " = " +
                        quoteJailConfString(var.value, false) + ";",
@@ -207,7 +207,7 @@ void checkStockQuoting(const ConfiguredJail& j, const CheckInputs& in, std::vect
 
 void checkObsolete(const ConfiguredJail& j, std::vector<Finding>& out) {
   if (!j.settings || !j.settings->rcConfStyle() || !j.block) return;
-  out.push_back({j.where, j.name,
+  out.push_back({Severity::Note, j.where, j.name,
                  "configured with obsolete jail_" + j.settings->varName +
                      "_* variables; `rcjail migrate " + j.name + "` writes this /etc/jail.conf.d/" + j.name +
                      ".conf instead",
@@ -222,19 +222,19 @@ void checkVariables(const CheckInputs& in, std::vector<Finding>& out) {
   const Variable* list = in.vars.find("jail_list");
   for (const ConfiguredJail& j : in.jails) {
     if (j.listed && !j.settings)
-      out.push_back({list ? list->where : Location{}, j.name,
+      out.push_back({Severity::Error, list ? list->where : Location{}, j.name,
                      "jail " + j.name + " is in jail_list but has no configuration (no jail.conf block, no rootdir and hostname)",
                      ""});
     else if (j.listed && !j.block && !j.problem.empty() && j.problem.rfind("no block", 0) == 0)
-      out.push_back({list ? list->where : Location{}, j.name, "jail " + j.name + " is in jail_list but " + j.problem, ""});
+      out.push_back({Severity::Error, list ? list->where : Location{}, j.name, "jail " + j.name + " is in jail_list but " + j.problem, ""});
     if (!list || splitFields(list->value).empty())
       if (j.settings && j.settings->rcConfStyle())
-        out.push_back({j.where, j.name,
+        out.push_back({Severity::Warning, j.where, j.name,
                        "jail_list is empty, so no start reads this rc.conf-style jail (only " +
                            in.vars.get("jail_conf") + " is started)",
                        ""});
     if (j.settings && j.settings->rcConfStyle() && !j.block)
-      out.push_back({j.where, j.name, "the jail.conf rc.d/jail generates for this jail does not parse: " + j.problem, ""});
+      out.push_back({Severity::Error, j.where, j.name, "the jail.conf rc.d/jail generates for this jail does not parse: " + j.problem, ""});
     checkStockQuoting(j, in, out);
     checkObsolete(j, out);
   }

@@ -78,7 +78,7 @@ check "quarantined at boot: not started" 0 "$(grep -c '^jail .* -c web$' "$FAKE_
 check "quarantined at boot: others start" "Starting jails: ducky." "$OUT"
 check "quarantine recorded as skipped" 1 "$(grep -c '	boot	web	start	skipped	' "$HISTORY")"
 run check
-check "check reports the quarantine" 1 "$(printf '%s\n' "$OUT" | grep -c '^/etc/rc.conf:6: web: quarantined')"
+check "check reports the quarantine" 1 "$(printf '%s\n' "$OUT" | grep -c '^/etc/rc.conf:6: warning: web: quarantined')"
 run onestart web
 check "by hand it is still tried" 1 "$(grep -c '^jail .* -c web$' "$FAKE_JAILS/.calls")"
 rm -f "$FAKE_JAILS/.fail-web"
