@@ -50,7 +50,7 @@ const char* kUsage =
     "                        the configuration: file:line: severity: message\n"
     "                   migrate [--dry-run] [--force] [NAME...]   rc.conf jails to /etc/jail.conf.d\n"
     "                   status -a [--json]   every configured jail, its jid and last start/stop\n"
-    "                   plan start|stop [--json] [NAME...]   waves, commands, deadlines; runs nothing\n";
+    "                   plan start|stop [--json] [NAME...]   worst-case schedule, commands; runs nothing\n";
 
 // Only the options before the verb are rcjail's; everything after the verb
 // belongs to it (console ducky /bin/csh -l).

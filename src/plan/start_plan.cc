@@ -12,6 +12,7 @@
 #include "address_list.h"
 #include "jail_conf.h"
 #include "jail_names.h"
+#include "plan_schedule.h"
 
 namespace rcjail {
 
@@ -421,53 +422,6 @@ StopPlan Planner::stop(const std::vector<std::string>& names) {
   return plan;
 }
 
-// The worst case of a stop plan, simulated: every jail takes `durations[i]`.
-struct Simulation {
-  std::vector<Seconds> end;
-  std::vector<std::optional<size_t>> cause;  // the jail whose end let it start
-};
-
-Simulation simulate(const JailPlan& plan, const std::vector<Seconds>& durations) {
-  const size_t n = plan.jails.size();
-  std::map<std::string, size_t> index;
-  for (size_t i = 0; i < n; ++i) index[plan.jails[i].name] = i;
-  size_t limit = plan.parallel ? static_cast<size_t>(plan.limit.value_or(0)) : 1;
-  Simulation s{std::vector<Seconds>(n, Seconds(0)), std::vector<std::optional<size_t>>(n)};
-  std::vector<int> state(n, 0);  // 0 waiting, 1 running, 2 done
-  std::optional<size_t> lastEnded;
-  Seconds now(0);
-  size_t running = 0;
-  for (;;) {
-    for (size_t i = 0; i < n; ++i) {
-      if (state[i] != 0 || (limit && running >= limit)) continue;
-      bool ready = true;
-      for (const std::string& a : plan.jails[i].after)
-        if (index.count(a) && state[index[a]] != 2) ready = false;
-      if (!ready) continue;
-      state[i] = 1;
-      ++running;
-      s.cause[i] = lastEnded;
-      s.end[i] = now + durations[i];
-    }
-    std::optional<size_t> next;
-    for (size_t i = 0; i < n; ++i)
-      if (state[i] == 1 && (!next || s.end[i] < s.end[*next])) next = i;
-    if (!next) break;
-    state[*next] = 2;
-    --running;
-    now = s.end[*next];
-    lastEnded = next;
-  }
-  return s;
-}
-
-std::vector<Seconds> worstDurations(const JailPlan& plan) {
-  std::vector<Seconds> out;
-  for (const PlannedJail& j : plan.jails)
-    out.push_back(j.skipReason.empty() && j.deadline ? j.deadline->value + kForceRemoveTimeout : Seconds(0));
-  return out;
-}
-
 std::string seconds(Seconds s) { return std::to_string(s.count()) + " s"; }
 
 }  // namespace
@@ -534,14 +488,7 @@ int rcshutdownTimeout(const Variables& vars) {
   return allDigits(v) && v.size() < 8 ? std::stoi(v) : 0;
 }
 
-std::optional<Seconds> worstCaseDuration(const StopPlan& plan) {
-  for (const PlannedJail& j : plan.jails)
-    if (j.skipReason.empty() && !j.deadline) return std::nullopt;
-  Simulation s = simulate(plan, worstDurations(plan));
-  Seconds total(0);
-  for (Seconds e : s.end) total = std::max(total, e);
-  return total;
-}
+std::optional<Seconds> worstCaseDuration(const StopPlan& plan) { return worstCaseSchedule(plan, false).total; }
 
 std::vector<std::string> shutdownBudgetProblems(const StopPlan& plan, int rcshutdownTimeout) {
   std::vector<std::string> out;
@@ -558,22 +505,20 @@ std::vector<std::string> shutdownBudgetProblems(const StopPlan& plan, int rcshut
   if (!unbounded.empty())
     out.push_back("no stop timeout for " + unbounded + ": stopping " + (unbounded.find(',') == std::string::npos ? "it" : "them") +
                   " can outlast " + budget + "; set jail_stop_timeout or jail_NAME_stop_timeout");
-  std::vector<Seconds> durations = worstDurations(plan);
-  Simulation s = simulate(plan, durations);
-  std::optional<size_t> last;
-  for (size_t i = 0; i < s.end.size(); ++i)
-    if (!last || s.end[i] > s.end[*last]) last = i;
-  if (!last || s.end[*last].count() <= rcshutdownTimeout) return out;
-  std::vector<size_t> chain;
-  for (std::optional<size_t> i = last; i; i = s.cause[*i]) chain.push_back(*i);
-  std::reverse(chain.begin(), chain.end());
+  // The unbounded stops are reported above; what the bounded ones take is
+  // the least the shutdown needs, counted with the same schedule `plan` shows.
+  std::vector<std::optional<Seconds>> durations;
+  for (const PlannedJail& j : plan.jails) durations.push_back(worstCaseOf(j, false).value_or(Seconds(0)));
+  Schedule s = scheduleOf(plan, durations);
+  if (!s.total || s.total->count() <= rcshutdownTimeout) return out;
   std::string names;
-  for (size_t i : chain) {
-    if (durations[i].count() == 0) continue;
-    names += (names.empty() ? "" : ", then ") + plan.jails[i].name + " (" + seconds(durations[i]) + ")";
+  for (const std::string& name : s.criticalPath) {
+    const ScheduledJail& j = *std::find_if(s.jails.begin(), s.jails.end(), [&](const ScheduledJail& x) { return x.name == name; });
+    if (j.duration && j.duration->count() > 0)
+      names += (names.empty() ? "" : ", then ") + name + " (" + seconds(*j.duration) + ")";
   }
-  out.push_back("stopping the jails can take up to " + seconds(s.end[*last]) + ", more than " + budget + ": " +
-                names + " (each stop timeout plus " + seconds(kForceRemoveTimeout) + " for jail -R)");
+  out.push_back("stopping the jails can take up to " + seconds(*s.total) + ", more than " + budget + ": " + names +
+                " (each stop timeout plus " + seconds(kForceRemoveTimeout) + " for jail -R)");
   return out;
 }
 

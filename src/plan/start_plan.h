@@ -1,6 +1,6 @@
 // Planning a start or a stop before anything runs: which jails (with the
 // dependencies a start pulls in, or the dependents a stop pulls in), in
-// which order and waves, with the exact jail(8) command lines, the
+// which order, with the exact jail(8) command lines, the
 // configurations that would be generated, the deadlines and the readiness
 // checks. Pure: it reads configuration files through FsRoot and sysctls
 // through the functions it is given, and never runs or writes anything.
@@ -112,13 +112,14 @@ StopPlan planShutdownStop(const Variables& vars, const StartPlan& start, const P
 // rcshutdown_timeout in seconds; 0 when empty, zero or not a number (no watchdog).
 int rcshutdownTimeout(const Variables& vars);
 
-// The longest a stop plan can take: every jail at its deadline plus
-// kForceRemoveTimeout, run with the plan's order, waves and limit. nullopt
-// when a jail has no deadline (its stop is not bounded).
+// The longest a stop plan can take: the total of its worst-case schedule
+// (plan_schedule.h: every jail at its deadline plus kForceRemoveTimeout, in
+// the plan's order, with its limit). nullopt when a jail has no deadline
+// (its stop is not bounded).
 std::optional<std::chrono::seconds> worstCaseDuration(const StopPlan& plan);
 
-// Why the stop plan cannot fit rcshutdown_timeout, naming the jails that
-// make it too long; empty when it fits, when the watchdog is off
+// Why the stop plan cannot fit rcshutdown_timeout, naming the jails of the
+// critical path of that schedule; empty when it fits, when the watchdog is off
 // (rcshutdownTimeout <= 0), or when no stop deadline is set at all.
 std::vector<std::string> shutdownBudgetProblems(const StopPlan& plan, int rcshutdownTimeout);
 

@@ -9,6 +9,7 @@
 #include "address_list.h"
 #include "host_features.h"
 #include "json_text.h"
+#include "plan_schedule.h"
 
 namespace rcjail {
 
@@ -69,7 +70,6 @@ Json jailJson(const PlannedJail& j) {
   for (const PlanProblem& e : j.configErrors) errors.push_back(e.describe());
   return Json{{"name", j.name},
               {"display", j.displayName},
-              {"wave", j.wave},
               {"after", j.after},
               {"pulledIn", j.pulledIn},
               {"command", j.command},
@@ -80,6 +80,45 @@ Json jailJson(const PlannedJail& j) {
               {"warnings", warningsOf(j.messages)},
               {"errors", errors},
               {"skipped", j.skipReason.empty() ? Json(nullptr) : Json(j.skipReason)}};
+}
+
+// "starts by 25 s" or "starts: unbounded".
+std::string byText(const std::string& what, const std::optional<std::chrono::seconds>& s) {
+  return s ? what + " by " + std::to_string(s->count()) + " s" : what + ": unbounded";
+}
+
+Json secondsJson(const std::optional<std::chrono::seconds>& s) { return s ? Json(s->count()) : Json(nullptr); }
+
+// The jails of the critical path that no deadline bounds.
+std::vector<std::string> unboundedOn(const Schedule& s) {
+  std::vector<std::string> out;
+  for (const std::string& name : s.criticalPath)
+    for (const ScheduledJail& j : s.jails)
+      if (j.name == name && !j.duration) out.push_back(name);
+  return out;
+}
+
+// When each jail can start and be done at the latest, and the chain of jails
+// that makes the total what it is.
+void scheduleText(std::ostream& out, const Schedule& s, bool start) {
+  out << "worst case, from the " << (start ? "deadlines and readiness timeouts" : "deadlines") << ":\n";
+  for (const ScheduledJail& j : s.jails)
+    out << "  " << j.name << ": waits for " << (j.waitsFor.empty() ? "nothing" : joined(j.waitsFor, ", "))
+        << "; " << byText("starts", j.start) << ", " << byText("done", j.done) << "\n";
+  out << "critical path: " << joined(s.criticalPath, ", ");
+  if (s.total) out << "; all done by " << s.total->count() << " s\n";
+  else out << "; unbounded: " << joined(unboundedOn(s), ", ") << " with no " << (start ? "start" : "stop") << " timeout\n";
+}
+
+Json scheduleJson(const Schedule& s) {
+  Json jails = Json::array();
+  for (const ScheduledJail& j : s.jails)
+    jails.push_back(Json{{"name", j.name},
+                         {"waitsFor", j.waitsFor},
+                         {"duration", secondsJson(j.duration)},
+                         {"start", secondsJson(j.start)},
+                         {"done", secondsJson(j.done)}});
+  return Json{{"jails", jails}, {"criticalPath", s.criticalPath}, {"total", secondsJson(s.total)}};
 }
 
 std::string limitText(const TimeLimit& t) {
@@ -118,12 +157,10 @@ std::string planText(const PlanReport& r) {
     return out.str();
   }
   if (plan.jails.empty()) out << "no jail to " << r.verb << "\n";
-  if (plan.driver)
-    for (size_t w = 0; w < plan.waves.size(); ++w) out << "wave " << w + 1 << ": " << joined(plan.waves[w]) << "\n";
+  if (plan.driver && !plan.jails.empty()) scheduleText(out, worstCaseSchedule(plan, start), start);
   for (const PlannedJail& j : plan.jails) {
     out << "\n" << j.name;
     if (j.displayName != j.name) out << " (" << j.displayName << ")";
-    if (plan.driver) out << ", wave " << j.wave;
     if (j.pulledIn) out << (start ? ", pulled in as a dependency" : ", pulled in as a dependent");
     out << "\n";
     for (const Message& m : j.messages)
@@ -150,7 +187,7 @@ std::string planText(const PlanReport& r) {
   if (r.worstStop)
     out << "shutdown: stopping these jails takes at most " << r.worstStop->count() << " s"
         << (r.rcshutdownTimeout > 0 ? " (rcshutdown_timeout: " + std::to_string(r.rcshutdownTimeout) + " s)" : "")
-        << "\n";
+        << ", critical path: " << joined(r.stopPath, ", ") << "\n";
   for (const std::string& b : r.budget) out << "shutdown budget: " << b << "\n";
   return out.str();
 }
@@ -168,10 +205,11 @@ std::string planJson(const PlanReport& r) {
            {"problems", problems},
            {"warnings", warningsOf(plan.messages)},
            {"command", plan.wholeFileCommand.empty() ? Json(nullptr) : Json(plan.wholeFileCommand)},
-           {"waves", plan.waves},
+           {"schedule", plan.driver ? scheduleJson(worstCaseSchedule(plan, r.verb == "start")) : Json(nullptr)},
            {"jails", jails},
            {"shutdown", Json{{"rcshutdown_timeout", r.rcshutdownTimeout},
                              {"worstCase", r.worstStop ? Json(r.worstStop->count()) : Json(nullptr)},
+                             {"criticalPath", r.stopPath},
                              {"problems", r.budget}}}};
   return jsonText(out);
 }
@@ -227,10 +265,12 @@ int runPlanVerb(const VerbContext& ctx, const std::vector<std::string>& args) {
     if (stop.driver && stop.problems.empty()) shutdown = stop;
     plan = stop;
   }
-  PlanReport report{verb, *plan, {}, std::nullopt, budget};
+  PlanReport report{verb, *plan, {}, std::nullopt, {}, budget};
   if (shutdown) {
     report.budget = shutdownBudgetProblems(*shutdown, budget);
-    report.worstStop = worstCaseDuration(*shutdown);
+    Schedule stop = worstCaseSchedule(*shutdown, false);
+    report.worstStop = stop.total;
+    report.stopPath = stop.criticalPath;
   }
   ctx.console.print(asJson ? planJson(report) : planText(report));
   ctx.console.flush();
