@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "rc_conf_reader.h"
+#include "rc_conf_load.h"
 
 namespace rcjail {
 
