@@ -12,23 +12,9 @@
 #include "jail_names.h"
 #include "json_text.h"
 #include "start_plan.h"
+#include "shutdown_budget.h"
 
 namespace rcjail {
-
-const char* severityName(Severity s) {
-  switch (s) {
-    case Severity::Error: return "error";
-    case Severity::Warning: return "warning";
-    case Severity::Note: return "note";
-  }
-  return "";
-}
-
-std::optional<Severity> parseSeverity(const std::string& word) {
-  for (Severity s : {Severity::Error, Severity::Warning, Severity::Note})
-    if (word == severityName(s)) return s;
-  return std::nullopt;
-}
 
 bool hostInterfaceExists(const std::string& name) { return if_nametoindex(name.c_str()) != 0; }
 

@@ -10,36 +10,12 @@
 #include <string>
 #include <vector>
 
+#include "check_finding.h"
 #include "fs_root.h"
-#include "location.h"
 #include "variables.h"
 #include "verb_context.h"
 
 namespace rcjail {
-
-// How bad a finding is. error: the start will fail or do something other
-// than intended; warning: very likely a mistake; note: advice (migrate,
-// differences from the stock script). Ordered from worst to mildest.
-enum class Severity { Error, Warning, Note };
-
-// "error", "warning", "note"; parseSeverity is its inverse.
-const char* severityName(Severity s);
-std::optional<Severity> parseSeverity(const std::string& word);
-
-struct Finding {
-  Severity severity;
-  Location where;
-  std::string jail;     // "" for findings about no jail in particular
-  std::string message;  // one line
-  std::string detail;   // optional further lines (a suggested jail.conf block)
-};
-
-struct CheckEnvironment {
-  const FsRoot& root;
-  std::function<bool()> hasVimage;
-  std::function<bool(const std::string&)> interfaceExists;
-  std::function<int()> dadCount;
-};
 
 // Only the jails named in `only` (jail(8) names) when it is not empty.
 std::vector<Finding> checkConfiguration(const Variables& vars, const CheckEnvironment& env,

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "check.h"
+#include "check_finding.h"
 #include "jail_status.h"
 
 namespace rcjail {

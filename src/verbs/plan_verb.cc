@@ -10,6 +10,7 @@
 #include "host_features.h"
 #include "json_text.h"
 #include "plan_schedule.h"
+#include "shutdown_budget.h"
 
 namespace rcjail {
 
