@@ -6,6 +6,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "plan_schedule.h"
+#include "shutdown_budget.h"
 
 using namespace rcjail;
 using std::chrono::seconds;

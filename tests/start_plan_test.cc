@@ -6,6 +6,7 @@
 #include "rc_conf_reader.h"
 #include "start_plan.h"
 #include "test_support.h"
+#include "shutdown_budget.h"
 
 using namespace rcjail;
 using namespace rcjail::testing;

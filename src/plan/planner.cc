@@ -1,7 +1,7 @@
-// From names and configuration to a StartPlan or StopPlan: resolve each
-// jail as parse_options would (or from the jail.conf file for _ALL), gather
-// its dependencies, close the set over them, order it, and attach the
-// deadlines and readiness checks.
+// start_plan.h, implemented: from names and configuration to a StartPlan or
+// StopPlan. Resolve each jail as parse_options would (or from the jail.conf
+// file for _ALL; planner_lookup.cc), gather its dependencies, close the set
+// over them, order it, and attach the deadlines and readiness checks.
 #include "start_plan.h"
 
 #include <algorithm>
@@ -10,244 +10,15 @@
 #include <set>
 
 #include "address_list.h"
+#include "planner.h"
 #include "jail_conf.h"
 #include "jail_names.h"
-#include "plan_schedule.h"
 
 namespace rcjail {
 
-namespace {
+namespace planner {
 
 using Seconds = std::chrono::seconds;
-
-std::vector<std::string> concat(std::vector<std::string> a, const std::vector<std::string>& b) {
-  a.insert(a.end(), b.begin(), b.end());
-  return a;
-}
-
-bool endsWith(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-bool allDigits(const std::string& s) {
-  return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos;
-}
-
-// Words separated by blanks or commas: `jail_web_depend="db, cache"`.
-std::vector<std::string> nameList(const std::string& value) {
-  std::vector<std::string> out;
-  std::string word;
-  for (char c : value + " ") {
-    if (c == ' ' || c == '\t' || c == '\n' || c == ',') {
-      if (!word.empty()) out.push_back(word);
-      word.clear();
-    } else {
-      word += c;
-    }
-  }
-  return out;
-}
-
-// What the configuration says about one jail.
-struct Known {
-  bool usable = false;
-  bool hasSettings = false;  // parse_options succeeded (stock would run jail(8))
-  std::string reason;        // why it is not usable
-  PlannedJail jail;
-  std::vector<DependencyEdge> edges;  // its dependencies
-  std::vector<PlanProblem> problems;  // its own configuration errors
-  std::string rootPath;               // its path, for file: readiness ("" unknown)
-  std::string varName;                // JV
-};
-
-class Planner {
- public:
-  Planner(const Variables& vars, const PlanEnvironment& env)
-      : vars_(vars), scratch_(vars), env_(env), quirks_(env.settings.quirks) {}
-
-  StartPlan start(const std::vector<std::string>& names);
-  StopPlan stop(const std::vector<std::string>& names);
-
- private:
-  bool yesNo(const std::string& name, JailPlan& plan) {
-    return checkYesNo(name, vars_.get(name), plan.messages);
-  }
-  std::optional<int> parallelLimit(JailPlan& plan);
-  std::optional<TimeLimit> timeLimit(const std::string& jail, const std::string& perJail, const std::string& global,
-                                     std::vector<PlanProblem>& problems) const;
-  const JailConf* jailConf(const std::string& path, std::string* error);
-  Known byName(const std::string& name, bool start);
-  Known inFile(const std::string& name, const JailConf* conf, bool start);
-  void fileDepends(Known& k, const JailConfJail& jail, const JailConf& conf, const std::string& file, bool sanitize);
-  void rcConfDepends(Known& k, bool sanitize) const;
-  void addLimits(PlannedJail& j, const Known& k, bool start, std::vector<PlanProblem>& problems) const;
-  std::vector<std::string> removeCommand(const std::string& varName, const std::string& name) const;
-  void finish(JailPlan& plan, const DependencyGraph& graph, std::map<std::string, Known>& known,
-              const std::vector<std::string>& order, bool start);
-
-  const Variables& vars_;
-  Variables scratch_;  // parse_options assigns jail_confwarn
-  const PlanEnvironment& env_;
-  Quirks quirks_;
-  std::map<std::string, std::optional<JailConf>> confs_;
-  std::map<std::string, std::string> confErrors_;
-};
-
-std::optional<int> Planner::parallelLimit(JailPlan& plan) {
-  const Variable* v = vars_.find("jail_parallel_limit");
-  if (!v || v->value.empty()) return std::nullopt;
-  if (!allDigits(v->value) || v->value.size() > 6) {
-    plan.problems.push_back({v->where, "jail_parallel_limit: \"" + v->value + "\" is not a number of jails", {}});
-    return std::nullopt;
-  }
-  int n = std::stoi(v->value);
-  return n > 0 ? std::optional<int>(n) : std::nullopt;
-}
-
-std::optional<TimeLimit> Planner::timeLimit(const std::string& jail, const std::string& perJail,
-                                            const std::string& global, std::vector<PlanProblem>& problems) const {
-  const bool own = !vars_.get(perJail).empty();
-  const std::string& name = own ? perJail : global;
-  const Variable* v = vars_.find(name);
-  if (!v || v->value.empty()) return std::nullopt;
-  if (!allDigits(v->value) || v->value.size() > 7) {
-    PlanProblem problem{v->where, name + ": \"" + v->value + "\" is not a number of seconds", {}};
-    if (own) problem.jails = {jail};
-    // A bad global value is one problem of the whole run, said once.
-    if (own || std::find(problems.begin(), problems.end(), problem) == problems.end()) problems.push_back(problem);
-    return std::nullopt;
-  }
-  long seconds = std::stol(v->value);
-  if (seconds == 0) return std::nullopt;
-  return TimeLimit{Seconds(seconds), name, v->where};
-}
-
-const JailConf* Planner::jailConf(const std::string& path, std::string* error) {
-  auto it = confs_.find(path);
-  if (it == confs_.end()) {
-    std::optional<JailConf> parsed;
-    try {
-      if (!env_.settings.root.readable(path)) throw JailConfError({path, 0}, {path + ": cannot be read"});
-      parsed = parseJailConfFile(env_.settings.root, path);
-    } catch (const JailConfError& e) {
-      confErrors_[path] = e.messages().empty() ? path + ": cannot be read" : e.messages().front();
-    } catch (const ConfigError& e) {
-      confErrors_[path] = e.describe();
-    }
-    it = confs_.emplace(path, std::move(parsed)).first;
-  }
-  if (!it->second && error) *error = confErrors_[path];
-  return it->second ? &*it->second : nullptr;
-}
-
-void Planner::fileDepends(Known& k, const JailConfJail& jail, const JailConf& conf, const std::string& file,
-                          bool sanitize) {
-  const JailConfParam* param = jail.find("depend");
-  for (const std::string& d : jail.values("depend")) {
-    if (!conf.find(d)) {
-      k.problems.push_back({param->where,
-                            "depend: " + k.jail.name + " depends on \"" + d + "\", which " + file + " does not define",
-                            {k.jail.name}});
-      continue;
-    }
-    k.edges.push_back({k.jail.name, sanitize ? jailName(d) : d, "depend", param->where});
-  }
-}
-
-void Planner::rcConfDepends(Known& k, bool sanitize) const {
-  std::string name = jailVariable(k.varName, "depend");
-  const Variable* v = vars_.find(name);
-  if (!v) return;
-  for (const std::string& d : nameList(v->value)) k.edges.push_back({k.jail.name, sanitize ? jailName(d) : d, name, v->where});
-}
-
-std::vector<std::string> Planner::removeCommand(const std::string& varName, const std::string& name) const {
-  std::string program = vars_.get(jailVariable(varName, "program"));
-  if (program.empty()) program = vars_.get("jail_program");
-  return concat(splitFields(program), {"-q", "-R", name});
-}
-
-Known Planner::byName(const std::string& name, bool start) {
-  Known k;
-  k.jail.name = k.jail.displayName = name;
-  k.varName = variableName(name);
-  SettingsResult r = resolveJailSettings(scratch_, name, env_.settings);
-  k.jail.messages = r.messages;
-  k.jail.obsoleteWarning = r.obsoleteWarning;
-  if (!r.settings) {
-    for (const Message& m : r.messages)
-      if (m.level == MessageLevel::Warning) k.reason += (k.reason.empty() ? "" : " ") + m.text;
-    if (k.reason.empty()) k.reason = "it has no usable configuration";
-    return k;
-  }
-  const JailSettings& s = *r.settings;
-  k.hasSettings = true;
-  k.varName = s.varName;
-  k.jail.displayName = s.displayName();
-  k.jail.command = start ? namedStartCommand(scratch_, s, quirks_) : namedStopCommand(scratch_, s);
-  k.jail.removeCommand = removeCommand(s.varName, name);
-  if (s.rcConfStyle()) {
-    k.jail.config = GeneratedConfig{s.configFile, s.generatedText};
-    k.rootPath = vars_.get(jailVariable(s.varName, "rootdir"));
-  } else {
-    const JailConf* conf = jailConf(s.configFile, &k.reason);
-    if (!conf) return k;
-    const JailConfJail* jail = conf->find(name);
-    if (!jail) {
-      k.reason = s.configFile + " does not define it";
-      return k;
-    }
-    k.rootPath = jail->last("path");
-    for (std::size_t i = 0; i < jail->errors.size(); ++i)
-      k.jail.configErrors.push_back({jail->errorLocations[i], jail->errors[i], {name}});
-    fileDepends(k, *jail, *conf, s.configFile, true);
-  }
-  rcConfDepends(k, true);
-  k.usable = true;
-  return k;
-}
-
-Known Planner::inFile(const std::string& name, const JailConf* conf, bool start) {
-  Known k;
-  k.usable = k.hasSettings = true;
-  k.jail.name = k.jail.displayName = name;
-  k.varName = variableName(name);
-  const std::string& file = vars_.get("jail_conf");
-  k.jail.command = concat(concat(splitFields(vars_.get("jail_program")), splitFields(vars_.get("jail_flags"))),
-                          concat(concat({"-f"}, splitFields(file)), {start ? "-c" : "-r", name}));
-  k.jail.removeCommand = concat(splitFields(vars_.get("jail_program")), {"-q", "-R", name});
-  if (const JailConfJail* jail = conf ? conf->find(name) : nullptr) {
-    k.rootPath = jail->last("path");
-    for (std::size_t i = 0; i < jail->errors.size(); ++i)
-      k.jail.configErrors.push_back({jail->errorLocations[i], jail->errors[i], {name}});
-    fileDepends(k, *jail, *conf, file, false);
-    // jail(8): a.b needs its parent a when the file defines one.
-    size_t dot = name.rfind('.');
-    if (dot != std::string::npos && conf->find(name.substr(0, dot)))
-      k.edges.push_back({name, name.substr(0, dot), "jail(8) parent", jail->where});
-  }
-  rcConfDepends(k, false);
-  return k;
-}
-
-void Planner::addLimits(PlannedJail& j, const Known& k, bool start, std::vector<PlanProblem>& problems) const {
-  const std::string kind = start ? "start_timeout" : "stop_timeout";
-  j.deadline = timeLimit(j.name, jailVariable(k.varName, kind), "jail_" + kind, problems);
-  if (!start) return;
-  std::string readyName = jailVariable(k.varName, "ready");
-  const Variable* ready = vars_.find(readyName);
-  if (!ready || ready->value.empty()) return;
-  std::string root = k.rootPath.empty() ? "" : env_.settings.root.map(k.rootPath);
-  auto parsed = parseReadiness(ready->value, root);
-  if (auto* error = std::get_if<std::string>(&parsed)) {
-    problems.push_back({ready->where, readyName + ": " + *error, {j.name}});
-    return;
-  }
-  j.ready = std::get<ReadinessCheck>(parsed);
-  j.readyTimeout = timeLimit(j.name, jailVariable(k.varName, "ready_timeout"), "jail_ready_timeout", problems);
-  if (!j.readyTimeout) j.readyTimeout = TimeLimit{kDefaultReadyTimeout, "", {}};
-  j.ready->timeout = j.readyTimeout->value;
-}
 
 void Planner::finish(JailPlan& plan, const DependencyGraph& graph, std::map<std::string, Known>& known,
                      const std::vector<std::string>& order, bool start) {
@@ -422,9 +193,11 @@ StopPlan Planner::stop(const std::vector<std::string>& names) {
   return plan;
 }
 
-std::string seconds(Seconds s) { return std::to_string(s.count()) + " s"; }
+}  // namespace planner
 
-}  // namespace
+using planner::Planner;
+using planner::concat;
+using planner::endsWith;
 
 const PlannedJail* JailPlan::find(const std::string& name) const {
   for (const PlannedJail& j : jails)
@@ -456,17 +229,6 @@ bool orderingKnobsSet(const Variables& vars) {
   return false;
 }
 
-PlanCheck checkPlans(const Variables& vars, const PlanEnvironment& env) {
-  PlanCheck out;
-  std::vector<std::string> names = splitFields(vars.get("jail_list"));
-  if (names.empty()) names.push_back("_ALL");
-  StartPlan start = planStart(vars, names, env);
-  if (!start.driver) return out;
-  out.problems = start.problems;
-  if (out.problems.empty()) out.budget = shutdownBudgetProblems(planShutdownStop(vars, start, env), rcshutdownTimeout(vars));
-  return out;
-}
-
 StartPlan planStart(const Variables& vars, const std::vector<std::string>& names, const PlanEnvironment& env) {
   return Planner(vars, env).start(names);
 }
@@ -481,45 +243,6 @@ StopPlan planShutdownStop(const Variables& vars, const StartPlan& start, const P
   PlanEnvironment after{env.settings, {}};
   for (const PlannedJail& j : start.jails) after.running.push_back(j.name);
   return planStop(vars, names, after);
-}
-
-int rcshutdownTimeout(const Variables& vars) {
-  const std::string& v = vars.get("rcshutdown_timeout");
-  return allDigits(v) && v.size() < 8 ? std::stoi(v) : 0;
-}
-
-std::optional<Seconds> worstCaseDuration(const StopPlan& plan) { return worstCaseSchedule(plan, false).total; }
-
-std::vector<std::string> shutdownBudgetProblems(const StopPlan& plan, int rcshutdownTimeout) {
-  std::vector<std::string> out;
-  if (rcshutdownTimeout <= 0) return out;
-  std::string unbounded;
-  bool anyDeadline = false;
-  for (const PlannedJail& j : plan.jails) {
-    if (!j.skipReason.empty()) continue;
-    if (j.deadline) anyDeadline = true;
-    else unbounded += (unbounded.empty() ? "" : ", ") + j.name;
-  }
-  if (!anyDeadline) return out;
-  const std::string budget = "rcshutdown_timeout (" + std::to_string(rcshutdownTimeout) + " s)";
-  if (!unbounded.empty())
-    out.push_back("no stop timeout for " + unbounded + ": stopping " + (unbounded.find(',') == std::string::npos ? "it" : "them") +
-                  " can outlast " + budget + "; set jail_stop_timeout or jail_NAME_stop_timeout");
-  // The unbounded stops are reported above; what the bounded ones take is
-  // the least the shutdown needs, counted with the same schedule `plan` shows.
-  std::vector<std::optional<Seconds>> durations;
-  for (const PlannedJail& j : plan.jails) durations.push_back(worstCaseOf(j, false).value_or(Seconds(0)));
-  Schedule s = scheduleOf(plan, durations);
-  if (!s.total || s.total->count() <= rcshutdownTimeout) return out;
-  std::string names;
-  for (const std::string& name : s.criticalPath) {
-    const ScheduledJail& j = *std::find_if(s.jails.begin(), s.jails.end(), [&](const ScheduledJail& x) { return x.name == name; });
-    if (j.duration && j.duration->count() > 0)
-      names += (names.empty() ? "" : ", then ") + name + " (" + seconds(*j.duration) + ")";
-  }
-  out.push_back("stopping the jails can take up to " + seconds(*s.total) + ", more than " + budget + ": " + names +
-                " (each stop timeout plus " + seconds(kForceRemoveTimeout) + " for jail -R)");
-  return out;
 }
 
 std::vector<std::string> namedStartCommand(const Variables& v, const JailSettings& s, Quirks quirks) {

@@ -12,6 +12,7 @@
 #include "jail_service.h"
 #include "job_scheduler.h"
 #include "readiness.h"
+#include "shutdown_budget.h"
 
 namespace rcjail {
 
