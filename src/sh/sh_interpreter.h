@@ -57,6 +57,9 @@ class ShInterpreter {
   const Location& exitWhere() const { return exitWhere_; }
 
  private:
+  // Deeper nesting of `.`, eval and function calls is a runaway recursion;
+  // sh would crash, the native reader stops with an error instead.
+  static constexpr int kMaxDepth = 200;
   enum class Jump { None, Break, Continue, Return, Exit };
   struct Function {
     ShCommandPtr body;
