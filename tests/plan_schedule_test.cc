@@ -8,6 +8,17 @@
 #include "plan_schedule.h"
 #include "shutdown_budget.h"
 
+// Times are optional (none for an unbounded jail): printed as the number or "none".
+namespace boost::test_tools::tt_detail {
+template <>
+struct print_log_value<std::optional<long>> {
+  void operator()(std::ostream& os, const std::optional<long>& v) {
+    if (v) os << *v;
+    else os << "none";
+  }
+};
+}  // namespace boost::test_tools::tt_detail
+
 using namespace rcjail;
 using std::chrono::seconds;
 
