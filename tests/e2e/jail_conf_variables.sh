@@ -26,9 +26,9 @@ EOF_CONF
 run check
 check "check: exit 1" 1 "$STATUS"
 check "check: unknown variable at its statement" \
-	'/etc/jail.conf:3: a: host.hostname: variable "nope" not found' \
+	'/etc/jail.conf:3: error: a: host.hostname: variable "nope" not found' \
 	"$(printf '%s\n' "$OUT" | grep 'not found')"
-check "check: loop at its statement" '/etc/jail.conf:7: b: x: variable loop' \
+check "check: loop at its statement" '/etc/jail.conf:7: error: b: x: variable loop' \
 	"$(printf '%s\n' "$OUT" | grep 'loop')"
 check "check: the numbered jail's \$name is its number" 1 "$(printf '%s\n' "$OUT" | grep -c '5309: path /jails/5309 ')"
 check "check: no variable error for the numbered jail" 0 "$(printf '%s\n' "$OUT" | grep '5309' | grep -c 'variable')"
