@@ -76,7 +76,7 @@ EOF_RC
 	check "$m exit 3: no jail(8) run" no "$([ -s "$FAKE_JAILS/.calls" ] && echo yes || echo no)"
 	run check
 	check "$m check on exit: status" 2 "$STATUS"
-	check "$m check on exit: file:line" "/etc/rc.conf:$((own + 2)): exit 3 while loading: rc.d/jail stops here with status 3" \
+	check "$m check on exit: file:line" "/etc/rc.conf:$((own + 2)): error: exit 3 while loading: rc.d/jail stops here with status 3" \
 		"$(printf '%s\n' "$OUT" | grep '^/etc/rc.conf')"
 
 	# The issue's real-world line: blanks around `=` make sh run a command.
@@ -90,7 +90,7 @@ EOF_RC
 		"$(printf '%s\n' "$ERR" | head -n 1 | grep -q "$((own + 1))" && echo yes || echo no)"
 	check "$m not found: the jail still starts" "Starting jails: ducky.example.org." "$OUT"
 	run check
-	check "$m check: not found with file:line" "/etc/rc.conf:$((own + 1)): jail_test_ip: not found" \
+	check "$m check: not found with file:line" "/etc/rc.conf:$((own + 1)): error: jail_test_ip: not found" \
 		"$(printf '%s\n' "$OUT" | grep 'not found')"
 	run stop
 
