@@ -155,6 +155,21 @@ BOOST_AUTO_TEST_CASE(a_missing_shell_is_an_error) {
   BOOST_CHECK_THROW(loadRcConfigWithShell(options, Variables()), ConfigError);
 }
 
+BOOST_AUTO_TEST_CASE(a_load_that_does_not_end_is_stopped_at_the_time_limit) {
+  testing::TempDir dir;
+  testing::RcConfFixture::parse("#@ nodefaults\nx=$(echo 1)\nwhile :; do sleep 1; done\n").write(dir);
+  RcConfOptions options{FsRoot(dir.path())};
+  options.limits.time = std::chrono::milliseconds(300);
+  try {
+    loadRcConfigWithShell(options, testing::RcConfFixture().initial());
+    BOOST_FAIL("no error");
+  } catch (const ConfigError& e) {
+    BOOST_TEST(e.describe() ==
+               "/etc/rc.conf: time limit of the rc.conf reader exceeded (300 ms): look for a loop or a recursion "
+               "that does not end (/bin/sh was stopped)");
+  }
+}
+
 BOOST_AUTO_TEST_CASE(single_quoting) {
   BOOST_TEST(shSingleQuote("") == "''");
   BOOST_TEST(shSingleQuote("it's") == "'it'\\''s'");

@@ -12,17 +12,12 @@
 #include "sh_fallback.h"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fcntl.h>
 #include <map>
 #include <set>
-#include <spawn.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "rc_conf_locations.h"
+#include "shell_child.h"
 #include "sh_messages.h"
 #include "sh_word.h"
 
@@ -144,76 +139,14 @@ std::string buildScript(const RcConfOptions& options, const Variables& start) {
   return script;
 }
 
-// An unlinked temporary file at fd 10 or above, so that it is never one of
-// the fds the child gets it on (dup2 onto itself would keep FD_CLOEXEC).
-class Capture {
- public:
-  Capture() {
-    char name[] = "/tmp/rcjail-sh.XXXXXX";
-    int fd = mkostemp(name, O_CLOEXEC);
-    if (fd < 0) throw ConfigError({}, std::string("cannot create a temporary file: ") + strerror(errno));
-    unlink(name);
-    fd_ = fcntl(fd, F_DUPFD_CLOEXEC, 10);
-    close(fd);
-    if (fd_ < 0) throw ConfigError({}, std::string("cannot create a temporary file: ") + strerror(errno));
-  }
-  ~Capture() { close(fd_); }
-  Capture(const Capture&) = delete;
-  Capture& operator=(const Capture&) = delete;
-  int fd() const { return fd_; }
-  std::string read() const {
-    std::string out;
-    char buf[65536];
-    lseek(fd_, 0, SEEK_SET);
-    for (;;) {
-      ssize_t n = ::read(fd_, buf, sizeof buf);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) break;
-      out.append(buf, static_cast<std::size_t>(n));
-    }
-    return out;
-  }
-
- private:
-  int fd_ = -1;
-};
-
-struct ShellRun {
-  int status = 0;
-  std::string dump, out, err;
-};
-
+// The shell, bounded by the reader's time limit (shell_child.h).
 ShellRun runShell(const RcConfOptions& options, const std::string& script, const Variables& start) {
-  Capture out, err, dump;
-  std::vector<std::string> argStrings = {options.shell, "-c", script, options.arg0};
-  std::vector<std::string> envStrings;
+  std::vector<std::string> env;
   for (const auto& [name, v] : start.all())
-    if (v.exported) envStrings.push_back(name + "=" + v.value);
-  std::vector<char*> argv, envp;
-  for (std::string& s : argStrings) argv.push_back(s.data());
-  for (std::string& s : envStrings) envp.push_back(s.data());
-  argv.push_back(nullptr);
-  envp.push_back(nullptr);
-
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_adddup2(&actions, out.fd(), 1);
-  posix_spawn_file_actions_adddup2(&actions, err.fd(), 2);
-  posix_spawn_file_actions_adddup2(&actions, dump.fd(), 9);
-  pid_t pid = 0;
-  int rc = posix_spawn(&pid, options.shell.c_str(), &actions, nullptr, argv.data(), envp.data());
-  posix_spawn_file_actions_destroy(&actions);
-  if (rc != 0) throw ConfigError({}, "cannot run " + options.shell + ": " + strerror(rc));
-  int wstatus = 0;
-  while (waitpid(pid, &wstatus, 0) < 0 && errno == EINTR) {
-  }
-  ShellRun run;
-  run.status = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : 128 + WTERMSIG(wstatus);
-  run.dump = dump.read();
-  run.out = out.read();
-  run.err = err.read();
-  return run;
+    if (v.exported) env.push_back(name + "=" + v.value);
+  ShellChildLimits limits;
+  limits.time = options.limits.time;
+  return runShellChild({options.shell, "-c", script, options.arg0}, env, limits);
 }
 
 std::vector<std::string> splitBlanks(const std::string& text) {
@@ -307,6 +240,81 @@ RcConfStop shellStop(const RcConfOptions& options, const ShellRun& run, const st
   return {{files.empty() ? "" : files.back(), 0}, run.status, exitReason};
 }
 
+
+// What the script wrote to fd 9: the variables before and after the load
+// (B, A), exported and readonly names (X, R), files and debug lines (F, D,
+// and C for the rc_conf_files list), the line of an `exit` (E).
+struct Dump {
+  std::map<std::string, std::string> before, after;
+  std::set<std::string> exported, readonly;
+  bool finished = false;  // the A records came: the load ran to its end
+  int exitLine = 0;
+};
+
+Dump readDump(const RcConfOptions& options, const std::string& text, RcConfResult& result) {
+  Dump dump;
+  std::set<std::string> confFiles;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t end = text.find('\0', pos);
+    if (end == std::string::npos) end = text.size();
+    std::string record = text.substr(pos, end - pos);
+    pos = end + 1;
+    if (record.empty()) continue;
+    char tag = record[0];
+    std::string body = record.substr(1);
+    std::size_t eq = body.find('=');
+    switch (tag) {
+      case 'B': dump.before[body.substr(0, eq)] = body.substr(eq + 1); break;
+      case 'A':
+        dump.after[body.substr(0, eq)] = body.substr(eq + 1);
+        dump.finished = true;
+        break;
+      case 'X': dump.exported.insert(body); break;
+      case 'R': dump.readonly.insert(body); break;
+      case 'F': result.files.push_back(body); break;
+      case 'D': result.debug.push_back(body); break;
+      case 'C':
+        // source_rc_confs reads these (the shell cannot say which): every
+        // readable one, once, as the stock function does. The list comes
+        // before the call and after it, since a file may change it.
+        for (const std::string& f : splitBlanks(body)) {
+          if (options.root.readable(f) && confFiles.insert(f).second) result.files.push_back(f);
+        }
+        break;
+      case 'E':
+        if (!body.empty() && body.size() < 10 && body.find_first_not_of("0123456789") == std::string::npos)
+          dump.exitLine = std::stoi(body);
+        break;
+      default: break;
+    }
+  }
+  return dump;
+}
+
+// The variables after the load, with their flags and best-effort locations
+// (see loadRcConfigWithShell in the header).
+void setVariables(const RcConfOptions& options, const Variables& start, const Dump& dump, RcConfResult& result) {
+  std::map<std::string, Location> assigned = findAssignments(options.root, result.files);
+  Location lastFile{result.files.empty() ? "" : result.files.back(), 0};
+  for (const auto& [name, value] : dump.after) {
+    if (!isShName(name)) continue;
+    const Variable* initial = start.find(name);
+    auto shellOwn = dump.before.find(name);
+    if (initial == nullptr && shellOwn != dump.before.end() && shellOwn->second == value) continue;
+    Location where = lastFile;
+    if (auto it = assigned.find(name); it != assigned.end()) {
+      where = it->second;
+    } else if (initial != nullptr && initial->value == value) {
+      where = initial->where;
+    }
+    result.vars.set(name, value, where);
+    Variable& v = result.vars.slot(name);
+    v.exported = dump.exported.count(name) > 0;
+    v.readonly = dump.readonly.count(name) > 0;
+  }
+}
+
 }  // namespace
 
 std::string shSingleQuote(const std::string& value) {
@@ -323,76 +331,22 @@ std::string shSingleQuote(const std::string& value) {
 
 RcConfResult loadRcConfigWithShell(const RcConfOptions& options, const Variables& start) {
   ShellRun run = runShell(options, buildScript(options, start), start);
-
-  std::map<std::string, std::string> before, after;
-  std::set<std::string> exported, readonly;
   RcConfResult result;
   result.evaluatedByShell = true;
-  bool finished = false;
-  int exitLine = 0;
-  std::set<std::string> confFiles;
-  std::size_t pos = 0;
-  while (pos < run.dump.size()) {
-    std::size_t end = run.dump.find('\0', pos);
-    if (end == std::string::npos) end = run.dump.size();
-    std::string record = run.dump.substr(pos, end - pos);
-    pos = end + 1;
-    if (record.empty()) continue;
-    char tag = record[0];
-    std::string body = record.substr(1);
-    std::size_t eq = body.find('=');
-    switch (tag) {
-      case 'B': before[body.substr(0, eq)] = body.substr(eq + 1); break;
-      case 'A':
-        after[body.substr(0, eq)] = body.substr(eq + 1);
-        finished = true;
-        break;
-      case 'X': exported.insert(body); break;
-      case 'R': readonly.insert(body); break;
-      case 'F': result.files.push_back(body); break;
-      case 'D': result.debug.push_back(body); break;
-      case 'C':
-        // source_rc_confs reads these (the shell cannot say which): every
-        // readable one, once, as the stock function does. The list comes
-        // before the call and after it, since a file may change it.
-        for (const std::string& f : splitBlanks(body)) {
-          if (options.root.readable(f) && confFiles.insert(f).second) result.files.push_back(f);
-        }
-        break;
-      case 'E':
-        if (!body.empty() && body.size() < 10 && body.find_first_not_of("0123456789") == std::string::npos)
-          exitLine = std::stoi(body);
-        break;
-      default: break;
-    }
+  Dump dump = readDump(options, run.dump, result);
+  if (run.timedOut) {
+    throw ConfigError({result.files.empty() ? "" : result.files.back(), 0},
+                      timeLimitMessage(options.limits.time) + " (" + options.shell + " was stopped)");
   }
   result.out = std::move(run.out);
   result.errors = shellErrors(options, run, result.files);
-  if (!finished) {
-    result.stop = shellStop(options, run, result.errors, result.files, exitLine);
+  if (!dump.finished) {
+    result.stop = shellStop(options, run, result.errors, result.files, dump.exitLine);
     result.err = std::move(run.err);
     return result;
   }
   result.err = std::move(run.err);
-
-  std::map<std::string, Location> assigned = findAssignments(options.root, result.files);
-  Location lastFile{result.files.empty() ? "" : result.files.back(), 0};
-  for (auto& [name, value] : after) {
-    if (!isShName(name)) continue;
-    const Variable* initial = start.find(name);
-    auto shellOwn = before.find(name);
-    if (initial == nullptr && shellOwn != before.end() && shellOwn->second == value) continue;
-    Location where = lastFile;
-    if (auto it = assigned.find(name); it != assigned.end()) {
-      where = it->second;
-    } else if (initial != nullptr && initial->value == value) {
-      where = initial->where;
-    }
-    result.vars.set(name, value, where);
-    Variable& v = result.vars.slot(name);
-    v.exported = exported.count(name) > 0;
-    v.readonly = readonly.count(name) > 0;
-  }
+  setVariables(options, start, dump, result);
   return result;
 }
 

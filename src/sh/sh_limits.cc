@@ -34,10 +34,14 @@ std::ptrdiff_t ShBudget::sizeOf(const std::vector<std::string>& strings) {
   return static_cast<std::ptrdiff_t>(n);
 }
 
+std::string timeLimitMessage(std::chrono::milliseconds limit) {
+  return "time limit of the rc.conf reader exceeded (" + duration(limit) +
+         "): look for a loop or a recursion that does not end";
+}
+
 void ShBudget::checkTime(const Location& where) const {
   if (limits_.now() <= deadline_) return;
-  throw ConfigError(where, "time limit of the rc.conf reader exceeded (" + duration(limits_.time) +
-                               "): look for a loop or a recursion that does not end");
+  throw ConfigError(where, timeLimitMessage(limits_.time));
 }
 
 void ShBudget::valueExceeded(std::size_t size, const Location& where) const {

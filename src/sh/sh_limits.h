@@ -39,6 +39,10 @@ struct ShLimits {
   static constexpr std::size_t kVariableOverhead = 64;
 };
 
+// "time limit of the rc.conf reader exceeded (LIMIT): ...", for the native
+// reader and for the /bin/sh it may hand a load to alike.
+std::string timeLimitMessage(std::chrono::milliseconds limit);
+
 // Counts what a load uses against its ShLimits; every check throws a
 // ConfigError at `where` when a limit is exceeded. The hot checks are inline
 // comparisons; the clock is read once every kCommandsPerClockRead commands.

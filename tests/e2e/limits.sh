@@ -56,4 +56,26 @@ case $ERR in
 *) ok="no: $ERR" ;;
 esac
 check "endless loop: FILE:LINE and the limit named" yes "$ok"
+
+# A load handed to /bin/sh (the native reader leaves `$(...)` to it) that
+# never ends: the shell is stopped at the reader's time limit with the file
+# and the limit named, instead of holding the boot for ever. On Linux rcjail
+# runs in a PID namespace of its own here; a canary outside it must live.
+write_rc_conf <<'EOF_RC'
+: $(:)
+while :; do sleep 1; done
+EOF_RC
+sleep 300 &
+canary=$!
+in_own_pid_namespace=
+if command -v unshare >/dev/null 2>&1 && unshare --pid --fork true 2>/dev/null; then
+	in_own_pid_namespace="unshare --pid --fork"
+fi
+$in_own_pid_namespace "$RCJAIL" --root "$ROOT" --no-syslog --rc-script /etc/rc.d/jail vars >"$WORK/out" 2>"$WORK/err"
+check "/bin/sh that does not end: status" 1 "$?"
+check "/bin/sh that does not end: FILE and the limit named" \
+	"/etc/rc.d/jail: ERROR: /etc/rc.conf: time limit of the rc.conf reader exceeded (10 s): look for a loop or a recursion that does not end (/bin/sh was stopped)" \
+	"$(cat "$WORK/err")"
+check "/bin/sh that does not end: the canary outside lives" yes "$(kill -0 "$canary" 2>/dev/null && echo yes || echo no)"
+kill "$canary"
 finish
