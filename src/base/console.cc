@@ -40,11 +40,25 @@ class BoostSyslog : public SyslogSink {
   logging::sources::logger logger_;
 };
 
+// Most runs send nothing to syslog (only warnings and errors go there, as
+// rc.subr's warn and err do): the logging core, its sink and the syslog
+// connection are made when the first message comes, not at start-up.
+class LazySyslog : public SyslogSink {
+ public:
+  void notice(const std::string& message) override {
+    if (!sink_) sink_ = std::make_unique<BoostSyslog>();
+    sink_->notice(message);
+  }
+
+ private:
+  std::unique_ptr<BoostSyslog> sink_;
+};
+
 bool isYes(const std::string& v) { return parseYesNo(v).value_or(false); }
 
 }  // namespace
 
-std::unique_ptr<SyslogSink> makeSystemSyslog() { return std::make_unique<BoostSyslog>(); }
+std::unique_ptr<SyslogSink> makeSystemSyslog() { return std::make_unique<LazySyslog>(); }
 
 Console::Console(std::string prefix, SyslogSink* syslog, std::FILE* out, std::FILE* err)
     : prefix_(std::move(prefix)), syslog_(syslog), out_(out), err_(err) {}

@@ -19,7 +19,8 @@ class SyslogSink {
   virtual void notice(const std::string& message) = 0;
 };
 
-// syslog(3) through Boost.Log's syslog backend, facility user, level notice.
+// syslog(3) through Boost.Log's syslog backend, facility user, level notice,
+// set up when the first message is sent.
 std::unique_ptr<SyslogSink> makeSystemSyslog();
 
 class Console {
