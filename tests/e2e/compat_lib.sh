@@ -63,8 +63,10 @@ make_root() {
 }
 
 # make_netns: a network namespace with a veth pair v0/v1 (both up) in $NETNS.
+# Named after $WORK, not $$: a test in a PID namespace of its own is PID 1
+# there, like every other such test running at the same time.
 make_netns() {
-	NETNS=rcjail-compat-$$
+	NETNS=rcjail-compat-${WORK##*.}
 	ip netns add "$NETNS" || exit 1
 	ip -n "$NETNS" link add v0 type veth peer name v1 || exit 1
 	ip -n "$NETNS" link set v0 up
