@@ -12,25 +12,20 @@
 #include "boot_history.h"
 #include "check.h"
 #include "check_rules.h"
-#include "rc_conf_reader.h"
+#include "rc_conf_test_support.h"
 #include "test_support.h"
 
 using namespace rcjail;
+using rcjail::testing::loadNativeRcConf;
 using rcjail::testing::TempDir;
 
 namespace {
 
 const std::string kFixtures = std::string(RCJAIL_TEST_DATA) + "/check";
 
-Variables load(const FsRoot& root) {
-  RcConfOptions options{root};
-  options.mode = RcConfOptions::Mode::Native;
-  return loadRcConfig(options, Variables{}).vars;
-}
-
 std::vector<Finding> check(const std::string& rootDir, const std::vector<std::string>& only = {}) {
   FsRoot root(rootDir);
-  Variables vars = load(root);
+  Variables vars = loadNativeRcConf(root);
   const std::set<std::string> interfaces{"lo0", "em0", "lo"};
   CheckEnvironment env{root, [] { return true; },
                        [&](const std::string& name) { return interfaces.count(name) > 0; }, [] { return 1; }};

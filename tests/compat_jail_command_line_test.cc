@@ -141,10 +141,25 @@ BOOST_AUTO_TEST_CASE(getopt_errors) {
   BOOST_TEST(std::string(jailUsageText()).find("jail [-f file] -e separator\n") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(clustered_flags_and_attached_arguments) {
+  JailOptions o = parse({"-qrf/etc/j.conf", "-Jjids", "a"});
+  BOOST_TEST(o.verbose == -1);
+  BOOST_TEST(o.remove);
+  BOOST_TEST(o.configFile == "/etc/j.conf");
+  BOOST_TEST(o.jidFile == "jids");
+  BOOST_TEST(o.targets == std::vector<std::string>{"a"});
+  BOOST_TEST(usageMessage({"-qx", "-c"}) == "illegal option -- x");
+  BOOST_TEST(usageMessage({"-cJ"}) == "option requires an argument -- J");
+}
+
 BOOST_AUTO_TEST_CASE(options_end_at_the_first_other_word) {
   JailOptions o = parse({"-c", "--", "-v"});
   BOOST_TEST(o.verbose == 0);
   BOOST_TEST(o.targets == std::vector<std::string>{"-v"});
+  // No reordering: an option after a jail name is a jail name too.
+  JailOptions r = parse({"-r", "a", "-v"});
+  BOOST_TEST(r.verbose == 0);
+  BOOST_TEST(r.targets == (std::vector<std::string>{"a", "-v"}));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

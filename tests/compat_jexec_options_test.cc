@@ -57,12 +57,27 @@ BOOST_AUTO_TEST_CASE(options) {
   BOOST_TEST(!host.userFromJail);
 }
 
+BOOST_AUTO_TEST_CASE(clusters_and_where_options_end) {
+  JexecOptions o = parse({"-ld/tmp", "-nUwww", "--", "-j", "-l"});
+  BOOST_TEST(o.clean);
+  BOOST_TEST(o.directory == "/tmp");
+  BOOST_TEST(o.user == "www");
+  BOOST_TEST(o.userFromJail);
+  BOOST_TEST(o.jail == "-j");
+  BOOST_TEST(o.command == std::vector<std::string>{"-l"});
+  JexecOptions later = parse({"j", "-l"});
+  BOOST_TEST(!later.clean);
+  BOOST_TEST(later.command == std::vector<std::string>{"-l"});
+}
+
 BOOST_AUTO_TEST_CASE(usage_errors) {
   BOOST_TEST(isUsage({}));
   BOOST_TEST(isUsage({"-l"}));
   BOOST_TEST(isUsage({"-u", "a", "-U", "b", "j"}));
   BOOST_TEST(isUsage({"-x", "j"}));
   BOOST_TEST(isUsage({"-u"}));
+  BOOST_TEST(isUsage({"-lx", "j"}));
+  BOOST_TEST(isUsage({"--"}));
   BOOST_TEST(std::string(jexecUsageText()).starts_with("usage: jexec [-l] [-d working-directory]"));
 }
 

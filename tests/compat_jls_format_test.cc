@@ -117,6 +117,17 @@ BOOST_AUTO_TEST_CASE(flags_override_each_other) {
   BOOST_TEST(std::holds_alternative<JlsUsageError>(parseJlsCommandLine({"-j"})));
 }
 
+BOOST_AUTO_TEST_CASE(clusters_and_where_options_end) {
+  JlsOptions o = options({"-Nqjwww", "--", "-v"});
+  BOOST_TEST(o.jailName);
+  BOOST_TEST(o.quoted);
+  BOOST_TEST(o.jail == "www");
+  BOOST_TEST(o.params == std::vector<std::string>{"-v"});
+  BOOST_TEST(options({"-sv"}).verbose);
+  BOOST_TEST(options({"name", "-n"}).params == (std::vector<std::string>{"name", "-n"}));
+  BOOST_TEST(std::holds_alternative<JlsUsageError>(parseJlsCommandLine({"-nx"})));
+}
+
 BOOST_AUTO_TEST_CASE(unknown_parameter) {
   std::string error;
   BOOST_TEST(formatJls(options({"jid", "nosuch"}), kJails, error).empty());

@@ -6,6 +6,7 @@
 #include "fake_jail_system.h"
 #include "jail_service.h"
 #include "rc_conf_reader.h"
+#include "rc_conf_test_support.h"
 #include "test_support.h"
 
 using namespace rcjail;
@@ -42,11 +43,7 @@ struct Fixture {
   void set(const std::string& name, const std::string& value, int line = 1) {
     vars.set(name, value, Location{"/etc/rc.conf", line});
   }
-  void legacy(const std::string& name) {
-    set("jail_" + name + "_rootdir", "/j/" + name);
-    set("jail_" + name + "_hostname", name + ".example.org");
-    set("jail_" + name + "_ip", "192.0.2.1");
-  }
+  void legacy(const std::string& name) { setLegacyJail(vars, name, Location{"/etc/rc.conf", 1}); }
   bool ran(const std::string& line) const {
     auto lines = sys.commandLines();
     return std::find(lines.begin(), lines.end(), line) != lines.end();

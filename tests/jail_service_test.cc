@@ -4,6 +4,7 @@
 #include "fake_jail_system.h"
 #include "jail_service.h"
 #include "rc_conf_reader.h"
+#include "rc_conf_test_support.h"
 #include "test_support.h"
 
 using namespace rcjail;
@@ -24,11 +25,7 @@ struct Fixture {
     dir.write("var/run/.keep", "");
   }
   JailService service() { return JailService({vars, cap.console, sys, root, clock}); }
-  void legacy(const std::string& name, const std::string& host) {
-    vars.set("jail_" + name + "_rootdir", "/j/" + name);
-    vars.set("jail_" + name + "_hostname", host);
-    vars.set("jail_" + name + "_ip", "192.0.2.1");
-  }
+  void legacy(const std::string& name, const std::string& host) { setLegacyJail(vars, name, {}, host); }
   void stock() { vars.set("jail_quirks", "stock"); }
 };
 

@@ -3,6 +3,7 @@
 
 #include "jail_settings.h"
 #include "rc_conf_reader.h"
+#include "rc_conf_test_support.h"
 #include "test_support.h"
 
 using namespace rcjail;
@@ -27,11 +28,7 @@ struct Fixture {
       if (m.level == MessageLevel::Warning) out.push_back(m.text);
     return out;
   }
-  void legacy(const std::string& jv) {
-    vars.set("jail_" + jv + "_rootdir", "/j/" + jv);
-    vars.set("jail_" + jv + "_hostname", jv + ".example.org");
-    vars.set("jail_" + jv + "_ip", "192.0.2.1");
-  }
+  void legacy(const std::string& jv) { rcjail::testing::setLegacyJail(vars, jv); }
 };
 
 using V = std::vector<std::string>;

@@ -9,21 +9,16 @@
 
 #include "jail_names.h"
 #include "migrate.h"
-#include "rc_conf_reader.h"
+#include "rc_conf_test_support.h"
 #include "test_support.h"
 
 using namespace rcjail;
+using rcjail::testing::loadNativeRcConf;
 using rcjail::testing::TempDir;
 
 namespace {
 
 const std::string kFixtures = std::string(RCJAIL_TEST_DATA) + "/migrate";
-
-Variables load(const FsRoot& root) {
-  RcConfOptions options{root};
-  options.mode = RcConfOptions::Mode::Native;
-  return loadRcConfig(options, Variables{}).vars;
-}
 
 std::vector<ConfiguredJail> legacyJails(const Variables& vars, const FsRoot& root) {
   std::vector<ConfiguredJail> out;
@@ -60,7 +55,7 @@ BOOST_AUTO_TEST_CASE(compat_cases_round_trip_and_start_with_the_same_parameters)
       TempDir dir;
       std::filesystem::copy(entry.path() / "root", dir.path(), std::filesystem::copy_options::recursive);
       FsRoot root(dir.path());
-      Variables vars = load(root);
+      Variables vars = loadNativeRcConf(root);
       std::vector<ConfiguredJail> jails = legacyJails(vars, root);
       std::vector<Migration> plans;
       for (const ConfiguredJail& j : jails) {
@@ -121,7 +116,7 @@ BOOST_AUTO_TEST_CASE(a_plain_rc_conf_jail_migrates_to_this_file) {
   dir.write("etc/rc.conf", "jail_enable=\"YES\"\njail_list=\"web\"\njail_web_rootdir=\"/j/web\"\n"
                            "jail_web_hostname=\"web.example.org\"\njail_web_ip=\"192.0.2.1\"\n");
   FsRoot root(dir.path());
-  Variables vars = load(root);
+  Variables vars = loadNativeRcConf(root);
   std::vector<ConfiguredJail> jails = legacyJails(vars, root);
   BOOST_REQUIRE_EQUAL(jails.size(), 1u);
   Migration m = planMigration(vars, jails[0]);

@@ -4,6 +4,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "rc_conf_reader.h"
+#include "rc_conf_test_support.h"
 #include "start_plan.h"
 #include "test_support.h"
 #include "shutdown_budget.h"
@@ -36,11 +37,7 @@ struct Fixture {
   void set(const std::string& name, const std::string& value, int line = 1) {
     vars.set(name, value, Location{"/etc/rc.conf", line});
   }
-  void legacy(const std::string& name) {
-    set("jail_" + name + "_rootdir", "/j/" + name);
-    set("jail_" + name + "_hostname", name + ".example.org");
-    set("jail_" + name + "_ip", "192.0.2.1");
-  }
+  void legacy(const std::string& name) { setLegacyJail(vars, name, Location{"/etc/rc.conf", 1}); }
   static V names(const JailPlan& plan) {
     V out;
     for (const PlannedJail& j : plan.jails) out.push_back(j.name);

@@ -72,6 +72,56 @@ int exhibit(const JailConf& conf, const std::string& separator) {
   return 0;
 }
 
+// Whether this run reads the configuration file: remove reads it only when
+// there is one to read.
+bool wantsConfig(const JailOptions& options) {
+  return options.style == JailStyle::Config || options.style == JailStyle::Exhibit ||
+         (options.style == JailStyle::Remove && !options.withoutConfig &&
+          (options.configFile == "-" || fileExists(options.configFile)));
+}
+
+ExecutorSettings executorSettings(const JailOptions& options, bool withConfig, std::ofstream& jidFile) {
+  ExecutorSettings settings;
+  settings.printJid = options.printJid;
+  settings.jidFile = jidFile.is_open() ? &jidFile : nullptr;
+  settings.separator = options.separator;
+  settings.legacyStyle = options.style == JailStyle::Legacy;
+  settings.noteRemove = withConfig || options.targets.size() > 1 ||
+                        (!options.targets.empty() && isJailConfWildcard(options.targets.front()));
+  settings.host = hostFacts();
+  return settings;
+}
+
+// Selects the jails and runs their steps; the exit status.
+int runJails(const JailOptions& options, const JailConf* conf, const std::string& stateDirectory,
+             JailReporter& reporter) {
+  std::string stateError;
+  std::optional<JailRegistry> opened = openSystemRegistry(stateDirectory, stateError);
+  if (!opened) {
+    std::cerr << "jail: " << stateError << '\n';
+    return 1;
+  }
+  const JailRegistry& registry = *opened;
+  JailSelection selection = selectJails(options, conf, registry, reporter);
+  if (selection.fatal) return 1;
+  const bool dying = std::any_of(selection.tasks.begin(), selection.tasks.end(),
+                                 [&](const JailTask& task) { return options.allowDying || task.spec.allowDying; });
+  if (dying) reporter.warn("the 'allow.dying' parameter and '-d' flag are deprecated and have no effect.");
+
+  std::ofstream jidFile;
+  if (!options.jidFile.empty()) {
+    jidFile.open(options.jidFile, std::ios::trunc);
+    if (!jidFile) {
+      std::cerr << "jail: open " << options.jidFile << ": " << std::strerror(errno) << '\n';
+      return 1;
+    }
+  }
+  StepExecutor executor(registry, reporter, executorSettings(options, conf != nullptr, jidFile));
+  JailRunner runner(executor, options.parallelLimit);
+  const bool ok = runner.run(selection.tasks, selection.edges);
+  return ok && !selection.failed ? 0 : 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -92,49 +142,14 @@ int main(int argc, char** argv) {
   JailReporter reporter(std::cout, std::cerr, options.verbose);
 
   std::optional<JailConf> conf;
-  const bool wantConfig = options.style == JailStyle::Config || options.style == JailStyle::Exhibit ||
-                          (options.style == JailStyle::Remove && !options.withoutConfig &&
-                           (options.configFile == "-" || fileExists(options.configFile)));
-  if (wantConfig) {
+  if (wantsConfig(options)) {
     int status = 0;
     conf = loadConfig(options.configFile, status);
     if (!conf) return status;
   }
   if (options.style == JailStyle::Exhibit) return exhibit(*conf, options.separator);
-
   try {
-    std::optional<JailRegistry> opened = openSystemRegistry(stateDirectory, stateError);
-    if (!opened) {
-      std::cerr << "jail: " << stateError << '\n';
-      return 1;
-    }
-    const JailRegistry& registry = *opened;
-    JailSelection selection = selectJails(options, conf ? &*conf : nullptr, registry, reporter);
-    if (selection.fatal) return 1;
-    const bool dying = std::any_of(selection.tasks.begin(), selection.tasks.end(),
-                                   [&](const JailTask& task) { return options.allowDying || task.spec.allowDying; });
-    if (dying) reporter.warn("the 'allow.dying' parameter and '-d' flag are deprecated and have no effect.");
-
-    std::ofstream jidFile;
-    if (!options.jidFile.empty()) {
-      jidFile.open(options.jidFile, std::ios::trunc);
-      if (!jidFile) {
-        std::cerr << "jail: open " << options.jidFile << ": " << std::strerror(errno) << '\n';
-        return 1;
-      }
-    }
-    ExecutorSettings settings;
-    settings.printJid = options.printJid;
-    settings.jidFile = jidFile.is_open() ? &jidFile : nullptr;
-    settings.separator = options.separator;
-    settings.legacyStyle = options.style == JailStyle::Legacy;
-    settings.noteRemove = conf.has_value() || options.targets.size() > 1 ||
-                          (!options.targets.empty() && isJailConfWildcard(options.targets.front()));
-    settings.host = hostFacts();
-    StepExecutor executor(registry, reporter, settings);
-    JailRunner runner(executor, options.parallelLimit);
-    const bool ok = runner.run(selection.tasks, selection.edges);
-    return ok && !selection.failed ? 0 : 1;
+    return runJails(options, conf ? &*conf : nullptr, stateDirectory, reporter);
   } catch (const std::exception& error) {
     std::cerr << "jail: " << error.what() << '\n';
     return 1;

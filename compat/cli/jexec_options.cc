@@ -1,6 +1,8 @@
 // getopt "d:lnu:U:" without permutation, as jexec.c has it (-n is ignored).
 #include "jexec_options.h"
 
+#include "option_scan.h"
+
 namespace rcjail::compat {
 
 const char* jexecUsageText() {
@@ -8,41 +10,23 @@ const char* jexecUsageText() {
 }
 
 std::variant<JexecOptions, JexecUsageError> parseJexecCommandLine(const std::vector<std::string>& args) {
+  auto scanned = scanOptions(args, "d:lnu:U:");
+  if (std::holds_alternative<OptionError>(scanned)) return JexecUsageError{};
+  const ScannedCommandLine& words = std::get<ScannedCommandLine>(scanned);
   JexecOptions options;
   bool hostUser = false;
-  size_t index = 0;
-  for (; index < args.size(); ++index) {
-    const std::string& word = args[index];
-    if (word == "--") {
-      ++index;
-      break;
-    }
-    if (word.size() < 2 || word[0] != '-') break;
-    for (size_t at = 1; at < word.size(); ++at) {
-      const char letter = word[at];
-      if (letter == 'l') {
-        options.clean = true;
-        continue;
-      }
-      if (letter == 'n') continue;
-      if (letter != 'd' && letter != 'u' && letter != 'U') return JexecUsageError{};
-      std::string argument;
-      if (at + 1 < word.size())
-        argument = word.substr(at + 1);
-      else if (++index < args.size())
-        argument = args[index];
-      else
-        return JexecUsageError{};
-      at = word.size();
-      if (letter == 'd') options.directory = argument;
-      if (letter == 'u') hostUser = true;
-      if (letter == 'U') options.userFromJail = true;
-      if (letter != 'd') options.user = argument;
+  for (const ScannedOption& option : words.options) {
+    switch (option.letter) {
+      case 'd': options.directory = option.argument; break;
+      case 'l': options.clean = true; break;
+      case 'u': hostUser = true; options.user = option.argument; break;
+      case 'U': options.userFromJail = true; options.user = option.argument; break;
+      default: break;  // -n
     }
   }
-  if (index >= args.size() || (hostUser && options.userFromJail)) return JexecUsageError{};
-  options.jail = args[index];
-  options.command.assign(args.begin() + static_cast<long>(index) + 1, args.end());
+  if (words.operands.empty() || (hostUser && options.userFromJail)) return JexecUsageError{};
+  options.jail = words.operands.front();
+  options.command.assign(words.operands.begin() + 1, words.operands.end());
   return options;
 }
 

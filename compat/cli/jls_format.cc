@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "jail_parameters.h"
+#include "option_scan.h"
 
 namespace rcjail::compat {
 namespace {
@@ -113,49 +114,38 @@ std::string verboseTable(const std::vector<JailRecord>& jails) {
   return out;
 }
 
+// One option letter; later ones override earlier ones as in jls.c.
+void applyOption(const ScannedOption& option, JlsOptions& options) {
+  switch (option.letter) {
+    case 'a':
+    case 'd': options.dying = true; break;
+    case 'c': options.existsOnly = true; break;
+    case 'j': options.jail = option.argument; break;
+    case 'h': options.header = true; options.skip = options.verbose = false; break;
+    case 'N': options.jailName = true; break;
+    case 'n': options.nameValue = true; options.verbose = false; break;
+    case 'q': options.quoted = true; break;
+    case 's':
+      options.nameValue = options.quoted = options.skip = true;
+      options.header = options.verbose = false;
+      break;
+    case 'v':
+      options.verbose = true;
+      options.header = options.nameValue = options.skip = false;
+      break;
+    default: break;
+  }
+}
+
 }  // namespace
 
 std::variant<JlsOptions, JlsUsageError> parseJlsCommandLine(const std::vector<std::string>& args) {
+  auto scanned = scanOptions(args, "adcj:hNnqsv");
+  if (std::holds_alternative<OptionError>(scanned)) return JlsUsageError{};
+  const ScannedCommandLine& words = std::get<ScannedCommandLine>(scanned);
   JlsOptions options;
-  size_t index = 0;
-  for (; index < args.size(); ++index) {
-    const std::string& word = args[index];
-    if (word == "--") {
-      ++index;
-      break;
-    }
-    if (word.size() < 2 || word[0] != '-') break;
-    for (size_t at = 1; at < word.size(); ++at) {
-      switch (word[at]) {
-        case 'a':
-        case 'd': options.dying = true; break;
-        case 'c': options.existsOnly = true; break;
-        case 'j':
-          if (at + 1 < word.size())
-            options.jail = word.substr(at + 1);
-          else if (++index < args.size())
-            options.jail = args[index];
-          else
-            return JlsUsageError{};
-          at = word.size();
-          break;
-        case 'h': options.header = true; options.skip = options.verbose = false; break;
-        case 'N': options.jailName = true; break;
-        case 'n': options.nameValue = true; options.verbose = false; break;
-        case 'q': options.quoted = true; break;
-        case 's':
-          options.nameValue = options.quoted = options.skip = true;
-          options.header = options.verbose = false;
-          break;
-        case 'v':
-          options.verbose = true;
-          options.header = options.nameValue = options.skip = false;
-          break;
-        default: return JlsUsageError{};
-      }
-    }
-  }
-  options.params.assign(args.begin() + static_cast<long>(index), args.end());
+  for (const ScannedOption& option : words.options) applyOption(option, options);
+  options.params = words.operands;
   if (!options.params.empty()) options.verbose = false;
   return options;
 }

@@ -146,9 +146,80 @@ void JailRunner::fail(size_t index, const std::vector<std::string>& messages) {
   endPhase(index);
 }
 
-bool JailRunner::beginPhase(size_t index) {
+// Create: a jail already running is an error unless a wildcard or a
+// dependency asked for it; otherwise the steps of a new jail.
+bool JailRunner::beginCreate(size_t index) {
   JailTask& task = (*tasks_)[index];
   JailReporter& reporter = executor_.reporter();
+  const JailSpec& spec = task.spec;
+  if (task.running) {
+    if (task.wildcard || task.pulledIn) {
+      task.jailCreated = true;  // already there: nothing to do, nothing to report
+      endPhase(index);
+    } else {
+      reporter.warn(quotedName(spec) + " already exists");
+      task.failed = true;
+      endPhase(index);
+    }
+    return false;
+  }
+  if (spec.fib && !reporter.quiet()) reporter.warn(spec, "exec.fib: Linux has no FIBs; ignored");
+  if (!spec.zfsDatasets.empty() && !reporter.quiet())
+    reporter.warn(spec, "zfs.dataset: not supported on Linux; ignored");
+  task.steps = createSteps(spec, readFstab);
+  task.doneSteps.clear();
+  return true;
+}
+
+// Remove: the steps that take a running jail down; one that is not there
+// is an error unless a wildcard or a dependency asked for it.
+bool JailRunner::beginRemove(size_t index) {
+  JailTask& task = (*tasks_)[index];
+  JailReporter& reporter = executor_.reporter();
+  if (!task.running) {
+    if (!task.wildcard && !task.pulledIn) {
+      if (!reporter.quiet()) reporter.warn(quotedName(task.spec) + " not found");
+      task.failed = true;
+    }
+    endPhase(index);
+    return false;
+  }
+  task.steps = removeSteps(task.spec);
+  return true;
+}
+
+// Modify happens at once, without steps; a change the running jail cannot
+// take turns the task into a restart (remove, then create).
+bool JailRunner::beginModify(size_t index) {
+  JailTask& task = (*tasks_)[index];
+  const JailSpec& spec = task.spec;
+  if (!task.running) {
+    if (!task.pulledIn) {
+      executor_.reporter().warn(spec.lookupName().empty() ? "no jail specified" : quotedName(spec) + " not found");
+      task.failed = true;
+    }
+    endPhase(index);
+    return false;
+  }
+  switch (executor_.modify(task)) {
+    case ModifyOutcome::Updated:
+      break;
+    case ModifyOutcome::Failed:
+      task.failed = true;
+      break;
+    case ModifyOutcome::NeedsRestart:
+      task.phases = {Phase::Remove, Phase::Create};
+      task.phase = 0;
+      task.phaseStarted = false;
+      pushFirst(index);
+      return false;
+  }
+  endPhase(index);
+  return false;
+}
+
+bool JailRunner::beginPhase(size_t index) {
+  JailTask& task = (*tasks_)[index];
   const JailSpec& spec = task.spec;
   if (!spec.loadErrors.empty()) {  // printed when the configuration was read
     fail(index, {});
@@ -166,58 +237,10 @@ bool JailRunner::beginPhase(size_t index) {
     fail(index, spec.errors);
     return false;
   }
-  if (phase == Phase::Create) {
-    if (task.running) {
-      if (task.wildcard || task.pulledIn) {
-        task.jailCreated = true;  // already there: nothing to do, nothing to report
-        endPhase(index);
-      } else {
-        reporter.warn(quotedName(spec) + " already exists");
-        task.failed = true;
-        endPhase(index);
-      }
-      return false;
-    }
-    if (spec.fib && !reporter.quiet()) reporter.warn(spec, "exec.fib: Linux has no FIBs; ignored");
-    if (!spec.zfsDatasets.empty() && !reporter.quiet())
-      reporter.warn(spec, "zfs.dataset: not supported on Linux; ignored");
-    task.steps = createSteps(spec, readFstab);
-    task.doneSteps.clear();
-  } else if (phase == Phase::Remove) {
-    if (!task.running) {
-      if (!task.wildcard && !task.pulledIn) {
-        if (!reporter.quiet()) reporter.warn(quotedName(spec) + " not found");
-        task.failed = true;
-      }
-      endPhase(index);
-      return false;
-    }
-    task.steps = removeSteps(spec);
-  } else {  // Modify
-    if (!task.running) {
-      if (!task.pulledIn) {
-        reporter.warn(spec.lookupName().empty() ? "no jail specified" : quotedName(spec) + " not found");
-        task.failed = true;
-      }
-      endPhase(index);
-      return false;
-    }
-    switch (executor_.modify(task)) {
-      case ModifyOutcome::Updated:
-        break;
-      case ModifyOutcome::Failed:
-        task.failed = true;
-        break;
-      case ModifyOutcome::NeedsRestart:
-        task.phases = {Phase::Remove, Phase::Create};
-        task.phase = 0;
-        task.phaseStarted = false;
-        pushFirst(index);
-        return false;
-    }
-    endPhase(index);
-    return false;
-  }
+  const bool ready = phase == Phase::Create   ? beginCreate(index)
+                     : phase == Phase::Remove ? beginRemove(index)
+                                              : beginModify(index);
+  if (!ready) return false;
   task.nextStep = 0;
   task.rollingBack = false;
   return true;

@@ -26,6 +26,9 @@ class JailRunner {
 
   void advance(size_t index);
   bool beginPhase(size_t index);
+  bool beginCreate(size_t index);
+  bool beginRemove(size_t index);
+  bool beginModify(size_t index);
   void finishStep(size_t index, bool ok);
   void endPhase(size_t index);
   void fail(size_t index, const std::vector<std::string>& messages);

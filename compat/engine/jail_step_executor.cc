@@ -36,6 +36,15 @@ std::string joinPids(const std::vector<pid_t>& pids) {
   return text;
 }
 
+// Why the jail's path cannot be its root; empty when it can or is not set.
+std::string pathProblem(const JailSpec& spec) {
+  if (spec.path.empty()) return {};
+  if (!spec.configName.empty() && spec.path[0] != '/') return "path " + spec.path + ": not an absolute pathname";
+  struct stat st{};
+  const int problem = stat(spec.path.c_str(), &st) != 0 ? errno : S_ISDIR(st.st_mode) ? 0 : ENOTDIR;
+  return problem != 0 ? "path " + spec.path + ": " + std::strerror(problem) : std::string();
+}
+
 }  // namespace
 
 StepExecutor::StepExecutor(const JailRegistry& registry, JailReporter& reporter, ExecutorSettings settings)
@@ -200,17 +209,9 @@ StepOutcome StepExecutor::mount(JailTask& task, const Step& step) {
 
 StepOutcome StepExecutor::create(JailTask& task) {
   const JailSpec& spec = task.spec;
-  if (!spec.path.empty()) {
-    if (!spec.configName.empty() && spec.path[0] != '/') {
-      reporter_.warn(spec, "path " + spec.path + ": not an absolute pathname");
-      return StepOutcome::Failed;
-    }
-    struct stat st{};
-    const int problem = stat(spec.path.c_str(), &st) != 0 ? errno : S_ISDIR(st.st_mode) ? 0 : ENOTDIR;
-    if (problem != 0) {
-      reporter_.warn(spec, "path " + spec.path + ": " + std::strerror(problem));
-      return StepOutcome::Failed;
-    }
+  if (std::string problem = pathProblem(spec); !problem.empty()) {
+    reporter_.warn(spec, problem);
+    return StepOutcome::Failed;
   }
   JailRegistry::Lock lock = registry_.lock();
   registry_.removeStale(lock);

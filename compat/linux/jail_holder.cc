@@ -92,50 +92,39 @@ void reapChildren() {
 // ESRCH means there is none.
 bool jailIsEmpty() { return kill(-1, 0) != 0 && errno == ESRCH; }
 
-// Serves jail(8) until the jail has its root, then runs as the jail's init.
-[[noreturn]] void runHolder(int socket, bool persistAfterCreate) {
-  setsid();
-  prctl(PR_SET_NAME, "jail-init", 0, 0, 0);
-  const int devnull = open("/dev/null", O_RDWR);
-  for (int fd = 0; fd < 3; ++fd) dup2(devnull, fd);
-  dup2(socket, 3);
-  closeDescriptorsFrom(4);
-  socket = 3;
-  const int signals = watchSignals();
-
-  const std::string privateError = makeMountsPrivate();
-  sendPacket(socket, privateError.empty() ? reply('o', "") : reply('e', privateError));
-  if (!privateError.empty()) _exit(1);
-
-  bool entered = false;
-  while (!entered) {
-    std::optional<std::string> packet = receivePacket(socket);
-    if (!packet) _exit(0);  // jail(8) gave up before the jail existed
-    const std::vector<std::string> f = splitFields(*packet);
-    if (f[0] == "mount" && f.size() == 7) {
-      const MountEntry entry{f[2], f[3], f[4], f[5]};
-      std::string error = checkJailPathComponent(f[1], entry.target, f[6], false);
-      if (!error.empty()) {
-        sendPacket(socket, reply('c', error));
-        continue;
-      }
-      error = performMount(linuxMountFor(entry));
-      sendPacket(socket, error.empty() ? reply('o', "") : reply('e', error));
-    } else if (f[0] == "enter" && f.size() == 5) {
-      std::string error = enterJailRoot(f[1]);
-      if (error.empty()) error = setHostname(f[2]);
-      if (error.empty() && !f[3].empty()) error = setDomainname(f[3]);
-      if (error.empty() && f[4] == "1") error = bringLoopbackUp();
-      if (error.empty()) error = ownProcfs();
-      sendPacket(socket, error.empty() ? reply('o', "") : reply('e', error));
-      entered = error.empty();
-    } else {
-      sendPacket(socket, reply('e', "bad request"));
+// One request of jail(8) while it builds the jail: a mount below the root,
+// or entering the root (hostname, domain name, loopback, /proc of its own).
+// True once the holder is in the jail's root.
+bool answerSetupRequest(int socket, const std::vector<std::string>& f) {
+  if (f[0] == "mount" && f.size() == 7) {
+    const MountEntry entry{f[2], f[3], f[4], f[5]};
+    std::string error = checkJailPathComponent(f[1], entry.target, f[6], false);
+    if (!error.empty()) {
+      sendPacket(socket, reply('c', error));
+      return false;
     }
+    error = performMount(linuxMountFor(entry));
+    sendPacket(socket, error.empty() ? reply('o', "") : reply('e', error));
+    return false;
   }
+  if (f[0] == "enter" && f.size() == 5) {
+    std::string error = enterJailRoot(f[1]);
+    if (error.empty()) error = setHostname(f[2]);
+    if (error.empty() && !f[3].empty()) error = setDomainname(f[3]);
+    if (error.empty() && f[4] == "1") error = bringLoopbackUp();
+    if (error.empty()) error = ownProcfs();
+    sendPacket(socket, error.empty() ? reply('o', "") : reply('e', error));
+    return error.empty();
+  }
+  sendPacket(socket, reply('e', "bad request"));
+  return false;
+}
 
-  // While jail(8) is still creating the jail it persists, as jail(8) sets
-  // persist for the time of exec.start on FreeBSD.
+// The jail's init: persists as jail(8) says (and, while jail(8) is still
+// creating the jail, as jail(8) sets persist for the time of exec.start on
+// FreeBSD), passes a stop request on to the jail's processes and reaps
+// them; exits once the jail neither persists nor has a process.
+[[noreturn]] void runAsInit(int socket, int signals, bool persistAfterCreate) {
   bool persist = true;
   bool connected = true;
   bool told = false;
@@ -167,6 +156,56 @@ bool jailIsEmpty() { return kill(-1, 0) != 0 && errno == ESRCH; }
   }
 }
 
+// Serves jail(8) until the jail has its root, then runs as the jail's init.
+[[noreturn]] void runHolder(int socket, bool persistAfterCreate) {
+  setsid();
+  prctl(PR_SET_NAME, "jail-init", 0, 0, 0);
+  const int devnull = open("/dev/null", O_RDWR);
+  for (int fd = 0; fd < 3; ++fd) dup2(devnull, fd);
+  dup2(socket, 3);
+  closeDescriptorsFrom(4);
+  socket = 3;
+  const int signals = watchSignals();
+
+  const std::string privateError = makeMountsPrivate();
+  sendPacket(socket, privateError.empty() ? reply('o', "") : reply('e', privateError));
+  if (!privateError.empty()) _exit(1);
+
+  for (bool entered = false; !entered;) {
+    std::optional<std::string> packet = receivePacket(socket);
+    if (!packet) _exit(0);  // jail(8) gave up before the jail existed
+    entered = answerSetupRequest(socket, splitFields(*packet));
+  }
+  runAsInit(socket, signals, persistAfterCreate);
+}
+
+// The process between jail(8) and the holder: unshares the namespaces,
+// forks the holder into them and writes "P<pid>" or "E<error>" to the pipe.
+[[noreturn]] void runMiddle(int holderSocket, int pidPipe, bool vnet, bool persistAfterCreate) {
+  std::string failure = unshareJailNamespaces(vnet);
+  pid_t holder = -1;
+  if (failure.empty()) {
+    holder = fork();
+    if (holder == 0) {
+      close(pidPipe);
+      runHolder(holderSocket, persistAfterCreate);
+    }
+    if (holder < 0) failure = std::string("fork: ") + std::strerror(errno);
+  }
+  const std::string message = failure.empty() ? "P" + std::to_string(holder) : "E" + failure;
+  (void)!write(pidPipe, message.data(), message.size());
+  _exit(failure.empty() ? 0 : 1);
+}
+
+std::string readToEnd(int fd) {
+  std::string text;
+  char buffer[256];
+  ssize_t got;
+  while ((got = read(fd, buffer, sizeof buffer)) > 0 || (got < 0 && errno == EINTR))
+    if (got > 0) text.append(buffer, static_cast<size_t>(got));
+  return text;
+}
+
 }  // namespace
 
 JailHolder::JailHolder(std::unique_ptr<JailInit> init, int socket) : init_(std::move(init)), socket_(socket) {}
@@ -194,27 +233,11 @@ std::unique_ptr<JailHolder> JailHolder::spawn(bool vnet, bool persistAfterCreate
   if (middle == 0) {
     close(sockets[0]);
     close(pidPipe[0]);
-    std::string failure = unshareJailNamespaces(vnet);
-    pid_t holder = -1;
-    if (failure.empty()) {
-      holder = fork();
-      if (holder == 0) {
-        close(pidPipe[1]);
-        runHolder(sockets[1], persistAfterCreate);
-      }
-      if (holder < 0) failure = std::string("fork: ") + std::strerror(errno);
-    }
-    const std::string message = failure.empty() ? "P" + std::to_string(holder) : "E" + failure;
-    (void)!write(pidPipe[1], message.data(), message.size());
-    _exit(failure.empty() ? 0 : 1);
+    runMiddle(sockets[1], pidPipe[1], vnet, persistAfterCreate);
   }
   close(sockets[1]);
   close(pidPipe[1]);
-  std::string message;
-  char buffer[256];
-  ssize_t got;
-  while ((got = read(pidPipe[0], buffer, sizeof buffer)) > 0 || (got < 0 && errno == EINTR))
-    if (got > 0) message.append(buffer, static_cast<size_t>(got));
+  const std::string message = readToEnd(pidPipe[0]);
   close(pidPipe[0]);
   if (middle > 0) waitpid(middle, nullptr, 0);
   if (middle < 0 || message.empty() || message[0] != 'P') {

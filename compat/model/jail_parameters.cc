@@ -133,6 +133,54 @@ std::optional<bool> parseBoolean(std::string_view value) {
   return std::nullopt;
 }
 
+namespace {
+
+// A jailsys parameter: "disable", "new" or "inherit",
+// by word in any case or by number 0-2; the no-form disables, no value means new.
+void normalizeJailSys(const std::string& name, bool negated, const std::vector<std::string>& values,
+                      NormalizedValue& out) {
+  static constexpr std::array<std::string_view, 3> kWords{"disable", "new", "inherit"};
+  if (negated) {
+    out.values.emplace_back("disable");
+    return;
+  }
+  if (values.empty()) {
+    out.values.emplace_back("new");
+    return;
+  }
+  const std::string& last = values.back();
+  auto word = std::find_if(kWords.begin(), kWords.end(), [&](std::string_view w) {
+    return strcasecmp(std::string(w).c_str(), last.c_str()) == 0;
+  });
+  const std::optional<long> number = parseInteger(last);
+  if (word != kWords.end())
+    out.values.emplace_back(*word);
+  else if (number && *number >= 0 && *number <= 2)
+    out.values.emplace_back(kWords[static_cast<size_t>(*number)]);
+  else
+    out.error = name + ": unknown jailsys value " + quoted(last);
+}
+
+// An address list: each non-empty value in the canonical text of its
+// family; the first that is not an address is the error.
+void normalizeAddresses(const std::string& name, bool inet6, const std::vector<std::string>& values,
+                        NormalizedValue& out) {
+  const int family = inet6 ? AF_INET6 : AF_INET;
+  for (const std::string& value : values) {
+    if (value.empty()) continue;
+    unsigned char address[16];
+    char text[INET6_ADDRSTRLEN];
+    if (inet_pton(family, value.c_str(), address) != 1) {
+      out.error = name + (inet6 ? ": not an IPv6 address: " : ": not an IPv4 address: ") + value;
+      return;
+    }
+    inet_ntop(family, address, text, sizeof text);
+    out.values.emplace_back(text);
+  }
+}
+
+}  // namespace
+
 NormalizedValue normalizeKernelValue(const KernelParam& param, bool negated,
                                      const std::vector<std::string>& values) {
   NormalizedValue out;
@@ -158,45 +206,13 @@ NormalizedValue normalizeKernelValue(const KernelParam& param, bool negated,
     case String:
       out.values.push_back(last);
       break;
-    case JailSys: {
-      static constexpr std::array<std::string_view, 3> kWords{"disable", "new", "inherit"};
-      if (negated) {
-        out.values.emplace_back("disable");
-        break;
-      }
-      if (values.empty()) {
-        out.values.emplace_back("new");
-        break;
-      }
-      auto word = std::find_if(kWords.begin(), kWords.end(), [&](std::string_view w) {
-        return strcasecmp(std::string(w).c_str(), last.c_str()) == 0;
-      });
-      const std::optional<long> number = parseInteger(last);
-      if (word != kWords.end())
-        out.values.emplace_back(*word);
-      else if (number && *number >= 0 && *number <= 2)
-        out.values.emplace_back(kWords[static_cast<size_t>(*number)]);
-      else
-        out.error = name + ": unknown jailsys value " + quoted(last);
+    case JailSys:
+      normalizeJailSys(name, negated, values, out);
       break;
-    }
     case Ip4List:
-    case Ip6List: {
-      const bool inet6 = param.type == Ip6List;
-      for (const std::string& value : values) {
-        if (value.empty()) continue;
-        unsigned char address[16];
-        char text[INET6_ADDRSTRLEN];
-        const int family = inet6 ? AF_INET6 : AF_INET;
-        if (inet_pton(family, value.c_str(), address) != 1) {
-          out.error = name + (inet6 ? ": not an IPv6 address: " : ": not an IPv4 address: ") + value;
-          break;
-        }
-        inet_ntop(family, address, text, sizeof text);
-        out.values.emplace_back(text);
-      }
+    case Ip6List:
+      normalizeAddresses(name, param.type == Ip6List, values, out);
       break;
-    }
   }
   return out;
 }

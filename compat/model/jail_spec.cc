@@ -182,6 +182,58 @@ void readInternalParams(const JailConfJail& jail, JailSpec& spec) {
   spec.depend = jail.values("depend");
 }
 
+// The addresses of ip4.addr and ip6.addr as listed, read after all the rest.
+struct AddressWords {
+  std::vector<std::string> ip4;
+  std::vector<std::string> ip6;
+};
+
+// One parameter of the block: the jail's name or jid, or a kernel parameter
+// checked and normalized into kernelParams (jail(8)'s own were read by
+// readInternalParams, the addresses are only collected).
+void readListedParam(const JailConfParam& p, JailSpec& spec, AddressWords& addresses) {
+  const std::string last = p.values.empty() ? std::string() : p.values.back();
+  if (p.name == "name") {
+    spec.name = last;
+    return;
+  }
+  if (p.name == "jid") {
+    std::optional<long> jid = parseInteger(last);
+    if (!jid || *jid < 0)
+      spec.errors.push_back("jid: non-integer value " + quoted(last));
+    else
+      spec.jid = static_cast<int>(*jid);
+    return;
+  }
+  const JailConfKnownParam* known = findJailConfKnownParam(p.name);
+  if (known && known->type != JailConfParamType::Kernel) return;
+  std::optional<ResolvedParam> resolved = resolveKernelParam(p.name);
+  if (!resolved) {
+    spec.errors.push_back("unknown parameter: " + p.name);
+    return;
+  }
+  const KernelParam& kernel = *resolved->param;
+  const std::string canonical(kernel.name);
+  if (kernel.onLinux == OnLinux::ReadOnly) {
+    spec.errors.push_back(canonical + ": parameter is read-only");
+    return;
+  }
+  if (canonical == "ip4.addr" || canonical == "ip6.addr") {
+    (canonical == "ip4.addr" ? addresses.ip4 : addresses.ip6) = p.values;
+    return;
+  }
+  NormalizedValue value = normalizeKernelValue(kernel, resolved->negated, p.values);
+  if (!value.error.empty()) {
+    spec.errors.push_back(value.error);
+    return;
+  }
+  if (canonical == "path") spec.path = value.values.front();
+  if (canonical == "persist") spec.persist = value.values.front() == "true";
+  if (canonical == "vnet") spec.vnet = value.values.front() == "new";
+  if (canonical == "devfs_ruleset") spec.devfsRuleset = value.values.front();
+  setRecorded(spec.kernelParams, canonical, std::move(value.values));
+}
+
 }  // namespace
 
 const char* hookParamName(Hook hook) { return kHookNames[static_cast<size_t>(hook)]; }
@@ -210,57 +262,15 @@ JailSpec buildJailSpec(const JailConfJail& jail, bool fromConfigFile) {
   readInternalParams(jail, spec);
   const std::string interface = jail.last("interface");
   const bool ipHostname = jail.flag("ip_hostname").value_or(false);
-  std::vector<std::string> ip4Entries;
-  std::vector<std::string> ip6Entries;
-  for (const JailConfParam& p : jail.params) {
-    const std::string last = p.values.empty() ? std::string() : p.values.back();
-    if (p.name == "name") {
-      spec.name = last;
-      continue;
-    }
-    if (p.name == "jid") {
-      std::optional<long> jid = parseInteger(last);
-      if (!jid || *jid < 0)
-        spec.errors.push_back("jid: non-integer value " + quoted(last));
-      else
-        spec.jid = static_cast<int>(*jid);
-      continue;
-    }
-    const JailConfKnownParam* known = findJailConfKnownParam(p.name);
-    if (known && known->type != JailConfParamType::Kernel) continue;  // read above
-    std::optional<ResolvedParam> resolved = resolveKernelParam(p.name);
-    if (!resolved) {
-      spec.errors.push_back("unknown parameter: " + p.name);
-      continue;
-    }
-    const KernelParam& kernel = *resolved->param;
-    const std::string canonical(kernel.name);
-    if (kernel.onLinux == OnLinux::ReadOnly) {
-      spec.errors.push_back(canonical + ": parameter is read-only");
-      continue;
-    }
-    if (canonical == "ip4.addr" || canonical == "ip6.addr") {
-      (canonical == "ip4.addr" ? ip4Entries : ip6Entries) = p.values;
-      continue;
-    }
-    NormalizedValue value = normalizeKernelValue(kernel, resolved->negated, p.values);
-    if (!value.error.empty()) {
-      spec.errors.push_back(value.error);
-      continue;
-    }
-    if (canonical == "path") spec.path = value.values.front();
-    if (canonical == "persist") spec.persist = value.values.front() == "true";
-    if (canonical == "vnet") spec.vnet = value.values.front() == "new";
-    if (canonical == "devfs_ruleset") spec.devfsRuleset = value.values.front();
-    setRecorded(spec.kernelParams, canonical, std::move(value.values));
-  }
+  AddressWords addresses;
+  for (const JailConfParam& p : jail.params) readListedParam(p, spec, addresses);
 
   if (ipHostname) {
     const std::string hostname = jail.last("host.hostname");
-    if (!hostname.empty()) addHostnameAddresses(hostname, ip4Entries, ip6Entries, spec.errors);
+    if (!hostname.empty()) addHostnameAddresses(hostname, addresses.ip4, addresses.ip6, spec.errors);
   }
-  readAddresses(spec, false, ip4Entries, interface);
-  readAddresses(spec, true, ip6Entries, interface);
+  readAddresses(spec, false, addresses.ip4, interface);
+  readAddresses(spec, true, addresses.ip6, interface);
   return spec;
 }
 

@@ -1,11 +1,12 @@
 # Shared by the tests/e2e/compat_*.sh tests of the Linux jail(8), jls(8) and
 # jexec(8): a scratch directory with busybox jail roots and its own jail
-# registry, assertions that count, and a clean-up that removes every jail,
+# registry, assertions that count (assert_lib.sh), and a clean-up that removes every jail,
 # network namespace and file the test made, also when it fails.
 # Sourced. Run on its own (ctest runs every e2e/*.sh), it only defines.
 set -u
 
 . "$(dirname "$0")/skip_lib.sh"
+. "$(dirname "$0")/assert_lib.sh"
 
 # compat_setup: call first. Skips (exit 77) where the tests cannot run.
 compat_setup() {
@@ -62,8 +63,10 @@ make_root() {
 }
 
 # make_netns: a network namespace with a veth pair v0/v1 (both up) in $NETNS.
+# Named after $WORK, not $$: a test in a PID namespace of its own is PID 1
+# there, like every other such test running at the same time.
 make_netns() {
-	NETNS=rcjail-compat-$$
+	NETNS=rcjail-compat-${WORK##*.}
 	ip netns add "$NETNS" || exit 1
 	ip -n "$NETNS" link add v0 type veth peer name v1 || exit 1
 	ip -n "$NETNS" link set v0 up
@@ -72,19 +75,7 @@ make_netns() {
 
 # run CMD ARGS...: sets OUT, ERR and STATUS.
 run() {
-	"$@" > "$WORK/.out" 2> "$WORK/.err"
-	STATUS=$?
-	OUT=$(cat "$WORK/.out")
-	ERR=$(cat "$WORK/.err")
-}
-
-check() {	# check DESCRIPTION EXPECTED ACTUAL
-	if [ "$2" = "$3" ]; then
-		passed=$((passed + 1))
-	else
-		failed=$((failed + 1))
-		printf 'FAIL: %s\n  expected: %s\n  actual:   %s\n' "$1" "$2" "$3"
-	fi
+	capture "$WORK/.out" "$WORK/.err" "$@"
 }
 
 # jail_init NAME: the pid of a jail's init from the registry ("" if none).
@@ -146,9 +137,4 @@ processes_matching() {
 # host_mounts_under PATH: mount points at or below PATH in this namespace.
 host_mounts_under() {
 	awk -v p="$1" '$5 == p || index($5, p "/") == 1' /proc/self/mountinfo | wc -l
-}
-
-finish() {
-	echo "$passed passed, $failed failed"
-	[ "$failed" -eq 0 ]
 }

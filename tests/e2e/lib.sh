@@ -1,10 +1,12 @@
 # Shared by the end-to-end tests: a scratch root, fake jail(8)/jls(8)/jexec(8)
-# programs that keep their jails in $FAKE_JAILS, and assertions that count.
+# programs that keep their jails in $FAKE_JAILS, and assertions that count
+# (assert_lib.sh).
 # Sourced; RCJAIL (the binary) comes from ctest's environment.
 set -u
 : "${RCJAIL:?RCJAIL must name the rcjail binary}"
 HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/skip_lib.sh"
+. "$HERE/assert_lib.sh"
 WORK=$(mktemp -d /tmp/rcjail-e2e.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 ROOT=$WORK/root
@@ -26,23 +28,5 @@ write_rc_conf() {
 
 # run ARGS...: rcjail as rc.d/jail would run it; sets OUT, ERR, STATUS.
 run() {
-	"$RCJAIL" --root "$ROOT" --no-syslog --rc-script /etc/rc.d/jail "$@" \
-		> "$WORK/out" 2> "$WORK/err"
-	STATUS=$?
-	OUT=$(cat "$WORK/out")
-	ERR=$(cat "$WORK/err")
-}
-
-check() {	# check DESCRIPTION EXPECTED ACTUAL
-	if [ "$2" = "$3" ]; then
-		passed=$((passed + 1))
-	else
-		failed=$((failed + 1))
-		printf 'FAIL: %s\n  expected: %s\n  actual:   %s\n' "$1" "$2" "$3"
-	fi
-}
-
-finish() {
-	echo "$passed passed, $failed failed"
-	[ "$failed" -eq 0 ]
+	capture "$WORK/out" "$WORK/err" "$RCJAIL" --root "$ROOT" --no-syslog --rc-script /etc/rc.d/jail "$@"
 }

@@ -21,10 +21,7 @@ ln -s "$ROOT" "$ROOT$ROOT"
 run_as() {
 	arg0=$1
 	shift
-	"$RCJAIL" --root "$ROOT" --no-syslog --rc-script "$arg0" "$@" > "$WORK/out" 2> "$WORK/err"
-	STATUS=$?
-	OUT=$(cat "$WORK/out")
-	ERR=$(cat "$WORK/err")
+	capture "$WORK/out" "$WORK/err" "$RCJAIL" --root "$ROOT" --no-syslog --rc-script "$arg0" "$@"
 }
 
 setup() {	# setup MODE: rc.conf from stdin after the jail and the mode's line

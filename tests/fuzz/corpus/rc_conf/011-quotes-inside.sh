@@ -1,4 +1,0 @@
-a="it's"
-b='say "hi"'
-c="a 'b' c"
-d='a "b" c'

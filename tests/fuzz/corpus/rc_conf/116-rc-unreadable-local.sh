@@ -1,3 +1,0 @@
-jail_enable=YES
-#@ file /etc/rc.conf.local 000
-jail_list="secret"

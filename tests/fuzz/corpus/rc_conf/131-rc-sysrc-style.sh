@@ -1,3 +1,0 @@
-jail_enable="yes"
-jail_reverse_stop="yes"
-jail_parallel_start="no"

@@ -1,2 +1,0 @@
-unset jail_conf
-unset rc_conf_files

@@ -1,3 +1,0 @@
-#@ error
-a=1
-b=${nope:?is required}

@@ -1,3 +1,0 @@
-#@ error
-set -- a
-shift 2

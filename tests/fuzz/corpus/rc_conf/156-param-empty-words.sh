@@ -1,2 +1,0 @@
-x=val
-a=${x-} b=${unset-} c=${unset:-} d=${x+"quoted word"} e="${x:+}"

@@ -1,2 +1,0 @@
-f() { for a in "$@"; do out="$out<$a>"; done; }
-f "one two" "" three

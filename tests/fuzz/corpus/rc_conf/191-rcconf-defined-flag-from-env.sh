@@ -1,2 +1,0 @@
-#@ env source_rc_confs_defined=yes
-from_rc=never

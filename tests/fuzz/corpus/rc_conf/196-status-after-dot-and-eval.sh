@@ -1,8 +1,0 @@
-. @ROOT@/etc/f.conf
-a=$?
-eval false
-b=$?
-eval
-c=$?
-#@ file /etc/f.conf
-false
