@@ -192,7 +192,7 @@ bool JailRunner::beginPhase(size_t index) {
       endPhase(index);
       return false;
     }
-    task.steps = removeSteps(spec);
+    task.steps = removeSteps(spec, task.running->vnetInterfaces);
   } else {  // Modify
     if (!task.running) {
       if (!task.pulledIn) {
