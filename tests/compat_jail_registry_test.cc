@@ -70,6 +70,25 @@ BOOST_AUTO_TEST_CASE(format_round_trip) {
   BOOST_TEST(back->value("jid") == "12");
 }
 
+BOOST_AUTO_TEST_CASE(vnet_interfaces_round_trip) {
+  JailRecord record = liveRecord(5, "v");
+  record.vnetInterfaces = {"veth0a", "odd\tname"};
+  const std::string text = formatJailRecord(record);
+  BOOST_TEST(text.ends_with("param\tpath\t/jails/v\nvnetif\tveth0a\todd\\tname\n"));
+  std::optional<JailRecord> back = parseJailRecord(text);
+  BOOST_REQUIRE(back);
+  BOOST_TEST(back->vnetInterfaces == (std::vector<std::string>{"veth0a", "odd\tname"}));
+  BOOST_TEST(back->name() == "v");
+  // A jail without any writes no line, and a record of an older version,
+  // which has none, reads with none.
+  BOOST_TEST(formatJailRecord(liveRecord(5, "v")).find("vnetif") == std::string::npos);
+  std::optional<JailRecord> old = parseJailRecord("jid\t5\ninit\t1\t2\nparam\tname\tv\n");
+  BOOST_REQUIRE(old);
+  BOOST_TEST(old->vnetInterfaces.empty());
+  BOOST_TEST(!parseJailRecord("jid\t5\ninit\t1\t2\nvnetif\n"));
+  BOOST_TEST(!parseJailRecord("jid\t5\ninit\t1\t2\nvnetif\tbad\\q\n"));
+}
+
 BOOST_AUTO_TEST_CASE(malformed_records_are_rejected) {
   BOOST_TEST(!parseJailRecord("init\t1\t2\n"));
   BOOST_TEST(!parseJailRecord("jid\t1\n"));

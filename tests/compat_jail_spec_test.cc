@@ -170,6 +170,15 @@ BOOST_AUTO_TEST_CASE(record_fills_in_defaults) {
   BOOST_TEST(unnamed.name() == "4");
   BOOST_TEST(unnamed.value("host.hostname") == "host");
   BOOST_TEST(unnamed.path() == "/");
+  BOOST_TEST(unnamed.vnetInterfaces.empty());
+}
+
+BOOST_AUTO_TEST_CASE(record_keeps_the_vnet_interfaces) {
+  JailConfJail jail;
+  jail.params = {{"name", {"v"}, true, {}}, {"vnet", {}, false, {}}, {"vnet.interface", {"e0b", "e1b"}, true, {}}};
+  JailRecord record = recordForNewJail(buildJailSpec(jail, false), 7, HostFacts{"host", "", "6.1.0"});
+  BOOST_TEST(record.vnetInterfaces == (std::vector<std::string>{"e0b", "e1b"}));
+  BOOST_TEST(!record.has("vnet.interface"));
 }
 
 BOOST_AUTO_TEST_CASE(jid_file_lines) {

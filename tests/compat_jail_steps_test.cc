@@ -73,15 +73,23 @@ BOOST_AUTO_TEST_CASE(create_sequence_in_freebsd_order) {
 }
 
 BOOST_AUTO_TEST_CASE(remove_sequence_in_freebsd_order) {
-  BOOST_TEST(outline(removeSteps(specOf(kFullJail))) ==
+  BOOST_TEST(outline(removeSteps(specOf(kFullJail), {})) ==
              "host:prestop | jail:stop | unvnet:e0b | term | remove | host:poststop | del:2001:db8::1/128 | "
              "del:192.0.2.2/32 | del:192.0.2.1/32 | host:release");
+}
+
+BOOST_AUTO_TEST_CASE(removal_hands_back_the_recorded_interfaces_too) {
+  // Configured ones first, then those only the record knows, each once.
+  BOOST_TEST(outline(removeSteps(specOf(kFullJail), {"e0b", "e7b"})) ==
+             "host:prestop | jail:stop | unvnet:e0b | unvnet:e7b | term | remove | host:poststop | "
+             "del:2001:db8::1/128 | del:192.0.2.2/32 | del:192.0.2.1/32 | host:release");
+  BOOST_TEST(outline(removeSteps(specOf("j { path = /j; }"), {"a", "b"})) == "unvnet:a | unvnet:b | term | remove");
 }
 
 BOOST_AUTO_TEST_CASE(a_bare_jail) {
   JailSpec spec = specOf("j { path = /j; }");
   BOOST_TEST(outline(createSteps(spec, noFile)) == "namespaces | create | done");
-  BOOST_TEST(outline(removeSteps(spec)) == "term | remove");
+  BOOST_TEST(outline(removeSteps(spec, {})) == "term | remove");
 }
 
 BOOST_AUTO_TEST_CASE(mount_problems_become_failing_steps) {

@@ -184,7 +184,7 @@ bool JailRunner::beginRemove(size_t index) {
     endPhase(index);
     return false;
   }
-  task.steps = removeSteps(task.spec);
+  task.steps = removeSteps(task.spec, task.running->vnetInterfaces);
   return true;
 }
 

@@ -118,6 +118,11 @@ std::string formatJailRecord(const JailRecord& record) {
     for (const std::string& value : param.values) text += "\t" + escapeField(value);
     text += "\n";
   }
+  if (!record.vnetInterfaces.empty()) {
+    text += "vnetif";
+    for (const std::string& interface : record.vnetInterfaces) text += "\t" + escapeField(interface);
+    text += "\n";
+  }
   return text;
 }
 
@@ -164,6 +169,12 @@ std::optional<JailRecord> parseJailRecord(std::string_view text) {
         param.values.push_back(*value);
       }
       record.params.push_back(std::move(param));
+    } else if (fields[0] == "vnetif" && fields.size() >= 2) {
+      for (size_t i = 1; i < fields.size(); ++i) {
+        std::optional<std::string> interface = unescapeField(fields[i]);
+        if (!interface) return std::nullopt;
+        record.vnetInterfaces.push_back(*interface);
+      }
     } else {
       return std::nullopt;
     }

@@ -35,6 +35,9 @@ struct JailRecord {
   NamespaceId ownerNamespace;          // the PID namespace initPid is a number of (jail(8)'s)
   int parentJid = 0;                   // the jail jail(8) ran in, 0 for none
   std::vector<RecordedParam> params;   // everything but jid, in table order
+  // The interfaces vnet.interface moved into the jail, handed back when it
+  // is removed also where no configuration names them (jail -r NAME).
+  std::vector<std::string> vnetInterfaces;
 
   // Not stored: how the reader sees the jail. The names of its ancestors
   // below the reader's level ("basejail."), and its parent's jid there.
@@ -57,7 +60,8 @@ struct JailRecord {
 };
 
 // Line format: "jid N", "init PID START", "pidns DEV INO", "owner DEV INO",
-// "parent JID", "param NAME[ VALUE]..." with tabs
+// "parent JID", "param NAME[ VALUE]...", "vnetif IF..." (only when there
+// are any; older records have none) with tabs
 // between fields and \\, \t, \n escaped inside them. A parameter with no
 // value has no tab after its name; one empty value leaves a trailing tab.
 std::string formatJailRecord(const JailRecord& record);

@@ -305,6 +305,7 @@ JailRecord recordForNewJail(const JailSpec& spec, int jid, const HostFacts& host
     }
     record.params.push_back({std::string(param.name), {value}});
   }
+  record.vnetInterfaces = spec.vnetInterfaces;
   return record;
 }
 

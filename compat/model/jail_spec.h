@@ -83,7 +83,7 @@ struct HostFacts {
 };
 
 // The registry record of a new jail: every kernel parameter in table order,
-// given values first, defaults for the rest.
+// given values first, defaults for the rest; and its vnet.interface list.
 JailRecord recordForNewJail(const JailSpec& spec, int jid, const HostFacts& host);
 
 // "p1=v1 p2 nop3 ..." for the -v jail_set(JAIL_CREATE) line.

@@ -1,6 +1,8 @@
 // The create and remove step lists.
 #include "jail_steps.h"
 
+#include <algorithm>
+
 namespace rcjail::compat {
 namespace {
 
@@ -115,11 +117,15 @@ std::vector<Step> createSteps(const JailSpec& spec, const FileReader& readFile) 
   return steps;
 }
 
-std::vector<Step> removeSteps(const JailSpec& spec) {
+std::vector<Step> removeSteps(const JailSpec& spec, const std::vector<std::string>& moved) {
   std::vector<Step> steps;
   addHook(steps, spec, Hook::Prestop);
   addHook(steps, spec, Hook::Stop);
-  for (const std::string& interface : spec.vnetInterfaces) {
+  std::vector<std::string> interfaces = spec.vnetInterfaces;
+  for (const std::string& interface : moved)
+    if (std::find(interfaces.begin(), interfaces.end(), interface) == interfaces.end())
+      interfaces.push_back(interface);
+  for (const std::string& interface : interfaces) {
     Step step = simpleStep(StepKind::ReturnInterface, "vnet.interface");
     step.interface = interface;
     steps.push_back(std::move(step));

@@ -44,7 +44,10 @@ struct Step {
 using FileReader = std::function<std::optional<std::string>(const std::string& path, std::string& error)>;
 
 std::vector<Step> createSteps(const JailSpec& spec, const FileReader& readFile);
-std::vector<Step> removeSteps(const JailSpec& spec);
+// `moved`: the interfaces the jail's record says it was given. They are
+// handed back after those the configuration names, as FreeBSD's kernel
+// returns every interface when it destroys the jail's vnet.
+std::vector<Step> removeSteps(const JailSpec& spec, const std::vector<std::string>& moved);
 
 // The step that undoes `done` when a later step of the creation fails;
 // nullopt for steps that need no undoing or that jail(8) skips then.
