@@ -19,6 +19,7 @@
 
 #include "linux_mounts.h"
 #include "linux_namespaces.h"
+#include "text_fields.h"
 
 namespace rcjail::compat {
 namespace {
@@ -28,15 +29,10 @@ constexpr size_t kMaxPacket = 65536;
 // (jexec's), has gone; children and jail(8)'s messages wake it at once.
 constexpr int kIdleCheckMs = 1000;
 
-std::vector<std::string> splitFields(const std::string& packet) {
-  std::vector<std::string> fields;
-  size_t at = 0;
-  for (;;) {
-    const size_t end = packet.find('\0', at);
-    fields.push_back(packet.substr(at, end == std::string::npos ? end : end - at));
-    if (end == std::string::npos) return fields;
-    at = end + 1;
-  }
+// The NUL-separated fields of one message of jail(8)'s.
+std::vector<std::string> packetFields(const std::string& packet) {
+  const std::vector<std::string_view> fields = splitAt(packet, '\0');
+  return {fields.begin(), fields.end()};
 }
 
 std::string joinFields(const std::vector<std::string>& fields) {
@@ -111,7 +107,7 @@ bool jailIsEmpty() { return kill(-1, 0) != 0 && errno == ESRCH; }
   while (!entered) {
     std::optional<std::string> packet = receivePacket(socket);
     if (!packet) _exit(0);  // jail(8) gave up before the jail existed
-    const std::vector<std::string> f = splitFields(*packet);
+    const std::vector<std::string> f = packetFields(*packet);
     if (f[0] == "mount" && f.size() == 7) {
       const MountEntry entry{f[2], f[3], f[4], f[5]};
       std::string error = checkJailPathComponent(f[1], entry.target, f[6], false);
@@ -157,7 +153,7 @@ bool jailIsEmpty() { return kill(-1, 0) != 0 && errno == ESRCH; }
         close(socket);
         if (!told) persist = persistAfterCreate;
       } else if (packet->starts_with("persist")) {
-        const std::vector<std::string> f = splitFields(*packet);
+        const std::vector<std::string> f = packetFields(*packet);
         persist = f.size() == 2 && f[1] == "1";
         told = true;
       }
@@ -210,12 +206,7 @@ std::unique_ptr<JailHolder> JailHolder::spawn(bool vnet, bool persistAfterCreate
   }
   close(sockets[1]);
   close(pidPipe[1]);
-  std::string message;
-  char buffer[256];
-  ssize_t got;
-  while ((got = read(pidPipe[0], buffer, sizeof buffer)) > 0 || (got < 0 && errno == EINTR))
-    if (got > 0) message.append(buffer, static_cast<size_t>(got));
-  close(pidPipe[0]);
+  const std::string message = readUntilClosed(pidPipe[0]);
   if (middle > 0) waitpid(middle, nullptr, 0);
   if (middle < 0 || message.empty() || message[0] != 'P') {
     error = middle < 0 ? std::string("fork: ") + std::strerror(errno)
