@@ -6,6 +6,7 @@
 #include <map>
 
 #include "fs_root.h"
+#include "legacy_config_writer.h"
 
 namespace rcjail {
 
