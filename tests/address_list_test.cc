@@ -2,6 +2,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "address_list.h"
+#include "text_fields.h"
 
 using namespace rcjail;
 

@@ -5,6 +5,9 @@ Each folder of src/ and compat/ is a layer; src/README.md's tables say which
 layers each one may use. This reads every quoted #include and fails on
   - an include of a header that lives in a layer the including one may not use;
   - an include cycle between units (a unit is NAME.h with NAME.cc);
+  - in src/verbs, a file of one verb that includes the header of another
+    (a verb is the first word of a file's name: check_rules.h is check's;
+    verb_*.h are shared by all): what two verbs share belongs below them;
   - a source file over 400 lines;
   - with --functions, a function over 60 lines (by Universal Ctags, where
     installed) whose comment above it does not say why it must be "one
@@ -24,6 +27,8 @@ import sys
 
 MAX_FILE_LINES = 400
 MAX_FUNCTION_LINES = 60
+VERBS = "src/verbs"
+SHARED_VERB = "verb"
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"')
 
 
@@ -98,6 +103,9 @@ def main():
             if target != folder and target not in layers[folder]:
                 problems.append(f"{folder}/{name}:{number}: includes {target}/{header}, "
                                 f"but {folder} may use only: {' '.join(sorted(layers[folder])) or 'nothing'}")
+            if folder == VERBS and target == VERBS and verb_of(header) not in (verb_of(name), SHARED_VERB):
+                problems.append(f"{folder}/{name}:{number}: includes {header}, the header of another verb "
+                                f"(what verbs share belongs in a lower layer)")
             other = f"{target}/{os.path.splitext(header)[0]}"
             if other != unit:
                 edges.setdefault(unit, set()).add(other)
@@ -112,6 +120,11 @@ def main():
         print(p)
     print(f"include_graph: {len(files)} files in {len(layers)} layers, {len(problems)} problem(s)")
     return 1 if problems else 0
+
+
+def verb_of(name):
+    """The verb a file of src/verbs belongs to: the first word of its name."""
+    return os.path.splitext(name)[0].split("_")[0]
 
 
 def cycles(edges):

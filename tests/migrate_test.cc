@@ -8,7 +8,8 @@
 #include <filesystem>
 
 #include "jail_names.h"
-#include "migrate.h"
+#include "jail_inventory.h"
+#include "migration_plan.h"
 #include "rc_conf_test_support.h"
 #include "test_support.h"
 

@@ -19,6 +19,7 @@
 
 #include "linux_mounts.h"
 #include "linux_namespaces.h"
+#include "text_fields.h"
 
 namespace rcjail::compat {
 namespace {
@@ -28,15 +29,10 @@ constexpr size_t kMaxPacket = 65536;
 // (jexec's), has gone; children and jail(8)'s messages wake it at once.
 constexpr int kIdleCheckMs = 1000;
 
-std::vector<std::string> splitFields(const std::string& packet) {
-  std::vector<std::string> fields;
-  size_t at = 0;
-  for (;;) {
-    const size_t end = packet.find('\0', at);
-    fields.push_back(packet.substr(at, end == std::string::npos ? end : end - at));
-    if (end == std::string::npos) return fields;
-    at = end + 1;
-  }
+// The NUL-separated fields of one message of jail(8)'s.
+std::vector<std::string> packetFields(const std::string& packet) {
+  const std::vector<std::string_view> fields = splitAt(packet, '\0');
+  return {fields.begin(), fields.end()};
 }
 
 std::string joinFields(const std::vector<std::string>& fields) {
@@ -146,7 +142,7 @@ bool answerSetupRequest(int socket, const std::vector<std::string>& f) {
         close(socket);
         if (!told) persist = persistAfterCreate;
       } else if (packet->starts_with("persist")) {
-        const std::vector<std::string> f = splitFields(*packet);
+        const std::vector<std::string> f = packetFields(*packet);
         persist = f.size() == 2 && f[1] == "1";
         told = true;
       }
@@ -197,15 +193,6 @@ bool answerSetupRequest(int socket, const std::vector<std::string>& f) {
   _exit(failure.empty() ? 0 : 1);
 }
 
-std::string readToEnd(int fd) {
-  std::string text;
-  char buffer[256];
-  ssize_t got;
-  while ((got = read(fd, buffer, sizeof buffer)) > 0 || (got < 0 && errno == EINTR))
-    if (got > 0) text.append(buffer, static_cast<size_t>(got));
-  return text;
-}
-
 }  // namespace
 
 JailHolder::JailHolder(std::unique_ptr<JailInit> init, int socket) : init_(std::move(init)), socket_(socket) {}
@@ -237,8 +224,7 @@ std::unique_ptr<JailHolder> JailHolder::spawn(bool vnet, bool persistAfterCreate
   }
   close(sockets[1]);
   close(pidPipe[1]);
-  const std::string message = readToEnd(pidPipe[0]);
-  close(pidPipe[0]);
+  const std::string message = readUntilClosed(pidPipe[0]);
   if (middle > 0) waitpid(middle, nullptr, 0);
   if (middle < 0 || message.empty() || message[0] != 'P') {
     error = middle < 0 ? std::string("fork: ") + std::strerror(errno)

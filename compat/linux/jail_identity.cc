@@ -247,12 +247,7 @@ std::string runInsideJail(const JailInit& init, const std::function<std::string(
     _exit(error.empty() ? 0 : 1);
   }
   close(channel[1]);
-  std::string error;
-  char buffer[512];
-  ssize_t got;
-  while ((got = read(channel[0], buffer, sizeof buffer)) > 0 || (got < 0 && errno == EINTR))
-    if (got > 0) error.append(buffer, static_cast<size_t>(got));
-  close(channel[0]);
+  std::string error = readUntilClosed(channel[0]);
   if (child < 0) return errorText("fork");
   while (waitpid(child, nullptr, 0) < 0 && errno == EINTR) {
   }

@@ -84,4 +84,14 @@ void closeDescriptorsFrom(int first) {
   for (long fd = first; fd < (limit > 0 ? limit : 1024); ++fd) close(static_cast<int>(fd));
 }
 
+std::string readUntilClosed(int fd) {
+  std::string text;
+  char buffer[512];
+  ssize_t got;
+  while ((got = read(fd, buffer, sizeof buffer)) > 0 || (got < 0 && errno == EINTR))
+    if (got > 0) text.append(buffer, static_cast<size_t>(got));
+  close(fd);
+  return text;
+}
+
 }  // namespace rcjail::compat

@@ -30,4 +30,8 @@ std::string findProgram(const std::string& program);
 // Closes every descriptor from `first` up (close_range, or a loop).
 void closeDescriptorsFrom(int first);
 
+// Everything a child writes to the pipe `fd` until it closes its end (reads
+// interrupted by a signal are retried); then closes `fd`.
+std::string readUntilClosed(int fd);
+
 }  // namespace rcjail::compat

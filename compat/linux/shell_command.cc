@@ -1,6 +1,8 @@
 // The shell-or-split rule of jail(8)'s run_command.
 #include "shell_command.h"
 
+#include "text_fields.h"
+
 namespace rcjail::compat {
 namespace {
 
@@ -32,12 +34,7 @@ CommandLine commandFromString(std::string_view command) {
     out.background = true;
     command = command.substr(0, special);
   }
-  size_t at = command.find_first_not_of(kBlanks);
-  while (at != std::string_view::npos) {
-    const size_t end = command.find_first_of(kBlanks, at);
-    out.argv.emplace_back(command.substr(at, end == std::string_view::npos ? end : end - at));
-    at = end == std::string_view::npos ? end : command.find_first_not_of(kBlanks, end);
-  }
+  out.argv = splitFields(command, kBlanks);
   return out;
 }
 

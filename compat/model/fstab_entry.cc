@@ -6,61 +6,12 @@
 #include <array>
 #include <utility>
 
+#include "text_fields.h"
+
 namespace rcjail::compat {
 namespace {
 
 constexpr std::string_view kBlanks = " \t\f\v\r\n";
-
-std::vector<std::string_view> splitBlanks(std::string_view text) {
-  std::vector<std::string_view> words;
-  size_t at = text.find_first_not_of(kBlanks);
-  while (at != std::string_view::npos) {
-    const size_t end = text.find_first_of(kBlanks, at);
-    words.push_back(text.substr(at, end == std::string_view::npos ? end : end - at));
-    at = end == std::string_view::npos ? end : text.find_first_not_of(kBlanks, end);
-  }
-  return words;
-}
-
-bool isOctal(char c) { return c >= '0' && c <= '7'; }
-
-// The escapes vis(3) produces for fstab fields; nullopt for a malformed one.
-std::optional<std::string> unvis(std::string_view text) {
-  std::string out;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '\\') {
-      out += text[i];
-      continue;
-    }
-    if (++i == text.size()) return std::nullopt;
-    const char c = text[i];
-    if (isOctal(c)) {
-      int value = 0;
-      size_t digits = 0;
-      while (digits < 3 && i < text.size() && isOctal(text[i])) {
-        value = value * 8 + (text[i++] - '0');
-        ++digits;
-      }
-      --i;
-      out += static_cast<char>(value);
-      continue;
-    }
-    switch (c) {
-      case '\\': out += '\\'; break;
-      case 's': out += ' '; break;
-      case 't': out += '\t'; break;
-      case 'n': out += '\n'; break;
-      case 'r': out += '\r'; break;
-      case 'b': out += '\b'; break;
-      case 'a': out += '\a'; break;
-      case 'v': out += '\v'; break;
-      case 'f': out += '\f'; break;
-      case 'E': out += '\033'; break;
-      default: return std::nullopt;
-    }
-  }
-  return out;
-}
 
 struct FlagOption {
   std::string_view name;
@@ -94,20 +45,20 @@ bool contains(auto& list, std::string_view word) {
 
 FstabLine parseFstabLine(std::string_view line) {
   FstabLine out;
-  std::vector<std::string_view> words = splitBlanks(line);
+  const std::vector<std::string> words = splitFields(line, kBlanks);
   if (words.empty()) return out;
   if (words.size() < 3) {
     out.error = "missing information";
     return out;
   }
-  std::optional<std::string> source = unvis(words[0]);
-  std::optional<std::string> target = unvis(words[1]);
+  // fstab(5) fields carry blanks and control characters as vis(3) escapes.
+  std::optional<std::string> source = unescapeField(words[0], kVisEscapes);
+  std::optional<std::string> target = unescapeField(words[1], kVisEscapes);
   if (!source || !target) {
     out.error = "fstab parse error";
     return out;
   }
-  out.entry = MountEntry{*source, *target, std::string(words[2]),
-                         words.size() > 3 ? std::string(words[3]) : std::string()};
+  out.entry = MountEntry{*source, *target, words[2], words.size() > 3 ? words[3] : std::string()};
   return out;
 }
 

@@ -4,55 +4,10 @@
 #include <cstdlib>
 
 #include "jail_parameters.h"
+#include "text_fields.h"
 
 namespace rcjail::compat {
 namespace {
-
-std::string escapeField(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '\\')
-      out += "\\\\";
-    else if (c == '\t')
-      out += "\\t";
-    else if (c == '\n')
-      out += "\\n";
-    else
-      out += c;
-  }
-  return out;
-}
-
-std::optional<std::string> unescapeField(std::string_view text) {
-  std::string out;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '\\') {
-      out += text[i];
-      continue;
-    }
-    if (++i == text.size()) return std::nullopt;
-    if (text[i] == '\\')
-      out += '\\';
-    else if (text[i] == 't')
-      out += '\t';
-    else if (text[i] == 'n')
-      out += '\n';
-    else
-      return std::nullopt;
-  }
-  return out;
-}
-
-std::vector<std::string_view> splitTabs(std::string_view line) {
-  std::vector<std::string_view> fields;
-  size_t at = 0;
-  for (;;) {
-    const size_t tab = line.find('\t', at);
-    fields.push_back(line.substr(at, tab == std::string_view::npos ? tab : tab - at));
-    if (tab == std::string_view::npos) return fields;
-    at = tab + 1;
-  }
-}
 
 std::optional<unsigned long long> parseUnsigned(std::string_view text) {
   if (text.empty() || text.size() > 20) return std::nullopt;
@@ -114,9 +69,13 @@ std::string formatJailRecord(const JailRecord& record) {
   text += namespaceLine("owner", record.ownerNamespace);
   text += "parent\t" + std::to_string(record.parentJid) + "\n";
   for (const RecordedParam& param : record.params) {
-    text += "param\t" + escapeField(param.name);
-    for (const std::string& value : param.values) text += "\t" + escapeField(value);
-    text += "\n";
+    text += "param\t";
+    text += escapeField(param.name, kTabFieldEscapes);
+    for (const std::string& value : param.values) {
+      text += '\t';
+      text += escapeField(value, kTabFieldEscapes);
+    }
+    text += '\n';
   }
   if (!record.vnetInterfaces.empty()) {
     text += "vnetif";
@@ -134,7 +93,7 @@ std::optional<JailRecord> parseJailRecord(std::string_view text) {
   while (at < text.size()) {
     size_t end = text.find('\n', at);
     if (end == std::string_view::npos) end = text.size();
-    const std::vector<std::string_view> fields = splitTabs(text.substr(at, end - at));
+    const std::vector<std::string_view> fields = splitAt(text.substr(at, end - at), '\t');
     at = end + 1;
     if (fields.size() == 1 && fields[0].empty()) continue;
     if (fields[0] == "jid" && fields.size() == 2) {
@@ -160,11 +119,11 @@ std::optional<JailRecord> parseJailRecord(std::string_view text) {
       record.parentJid = static_cast<int>(*parent);
     } else if (fields[0] == "param" && fields.size() >= 2) {
       RecordedParam param;
-      std::optional<std::string> name = unescapeField(fields[1]);
+      std::optional<std::string> name = unescapeField(fields[1], kTabFieldEscapes);
       if (!name) return std::nullopt;
       param.name = *name;
       for (size_t i = 2; i < fields.size(); ++i) {
-        std::optional<std::string> value = unescapeField(fields[i]);
+        std::optional<std::string> value = unescapeField(fields[i], kTabFieldEscapes);
         if (!value) return std::nullopt;
         param.values.push_back(*value);
       }

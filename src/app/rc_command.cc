@@ -6,9 +6,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "address_list.h"
 #include "boot_history.h"
 #include "jail_names.h"
+#include "text_fields.h"
 
 namespace rcjail {
 
@@ -202,6 +202,65 @@ int RcCommand::runCustom(const std::string& verb, const std::vector<std::string>
   return service.warnObsolete();
 }
 
+// enable / disable: sysrc jail_enable, and where it was set.
+int RcCommand::setEnabled(bool on) {
+  Console& out = env_.console;
+  RunRequest request{{"/usr/sbin/sysrc", "-vs", "jail", on ? "jail_enable=YES" : "jail_enable=NO"}};
+  request.output = OutputMode::StdoutOnly;
+  out.flush();
+  RunResult r = env_.system.run(request);
+  if (r.status != 0) return r.status;
+  std::string file = r.output.substr(0, r.output.find(':'));
+  while (!file.empty() && file.back() == '\n') file.pop_back();
+  out.print(std::string("jail ") + (on ? "enabled" : "disabled") + " in " + file + "\n");
+  return 0;
+}
+
+// delete: sysrc -x jail_enable, then the rc.conf.d files it left empty
+// (with service_delete_empty).
+int RcCommand::deleteEnabled() {
+  Console& out = env_.console;
+  RunRequest list{{"/usr/sbin/sysrc", "-lEs", "jail"}};
+  list.output = OutputMode::StdoutOnly;
+  out.flush();
+  std::vector<std::string> files;
+  for (const std::string& f : splitFields(env_.system.run(list).output)) {
+    RunRequest has{{"/usr/sbin/sysrc", "-Fif", f, "jail_enable"}};
+    has.output = OutputMode::StdoutOnly;
+    if (env_.system.run(has).status == 0) files.push_back(f);
+  }
+  RunRequest remove{{"/usr/sbin/sysrc", "-x", "jail_enable"}};
+  remove.output = OutputMode::Inherit;
+  int status = env_.system.run(remove).status;
+  if (status == 0) out.print("jail_enable deleted in " + joined(files) + "\n");
+  if (!checkYesNo("service_delete_empty")) return status;
+  for (const std::string& f : files) {
+    struct stat st;
+    if (f.find("/rc.conf.d/") == std::string::npos) continue;
+    if (stat(env_.root.map(f).c_str(), &st) != 0 || st.st_size > 0) continue;
+    if (unlink(env_.root.map(f).c_str()) == 0) out.print("Empty file " + f + " removed\n");
+  }
+  return status;
+}
+
+// restart: jail_setup, then stop and start, each on the variables as they
+// were before.
+int RcCommand::restart(const std::string& prefix, const std::vector<std::string>& extra, RcState state,
+                       bool namesFromList) {
+  Console& out = env_.console;
+  if (!state.restartDone && !env_.vars.get("jail_setup").empty() && runShellHook(env_.vars.get("jail_setup")) != 0)
+    out.warn("failed to setup jail");
+  if (state.restartDone) return 0;
+  state.restartDone = true;
+  // Both halves run in subshells in rc.subr: neither sees what the other changed.
+  Variables saved = env_.vars;
+  run(prefix + "stop", extra, state, namesFromList);
+  env_.vars = saved;
+  int status = run(prefix + "start", extra, state, namesFromList);
+  env_.vars = saved;
+  return status != 0 && !state.force ? 1 : status;
+}
+
 int RcCommand::runBuiltin(const std::string& verb, const std::string& prefix, const std::vector<std::string>& extra,
                           RcState state, bool namesFromList) {
   Console& out = env_.console;
@@ -220,54 +279,12 @@ int RcCommand::runBuiltin(const std::string& verb, const std::string& prefix, co
     case Handler::Poll:
       return 0;
     case Handler::Enable:
-    case Handler::Disable: {
-      const bool on = handler == Handler::Enable;
-      RunRequest request{{"/usr/sbin/sysrc", "-vs", "jail", on ? "jail_enable=YES" : "jail_enable=NO"}};
-      request.output = OutputMode::StdoutOnly;
-      out.flush();
-      RunResult r = env_.system.run(request);
-      if (r.status != 0) return r.status;
-      std::string file = r.output.substr(0, r.output.find(':'));
-      while (!file.empty() && file.back() == '\n') file.pop_back();
-      out.print(std::string("jail ") + (on ? "enabled" : "disabled") + " in " + file + "\n");
-      return 0;
-    }
-    case Handler::Delete: {
-      RunRequest list{{"/usr/sbin/sysrc", "-lEs", "jail"}};
-      list.output = OutputMode::StdoutOnly;
-      out.flush();
-      std::vector<std::string> files;
-      for (const std::string& f : splitFields(env_.system.run(list).output)) {
-        RunRequest has{{"/usr/sbin/sysrc", "-Fif", f, "jail_enable"}};
-        has.output = OutputMode::StdoutOnly;
-        if (env_.system.run(has).status == 0) files.push_back(f);
-      }
-      RunRequest remove{{"/usr/sbin/sysrc", "-x", "jail_enable"}};
-      remove.output = OutputMode::Inherit;
-      int status = env_.system.run(remove).status;
-      if (status == 0) out.print("jail_enable deleted in " + joined(files) + "\n");
-      if (!checkYesNo("service_delete_empty")) return status;
-      for (const std::string& f : files) {
-        struct stat st;
-        if (f.find("/rc.conf.d/") == std::string::npos) continue;
-        if (stat(env_.root.map(f).c_str(), &st) != 0 || st.st_size > 0) continue;
-        if (unlink(env_.root.map(f).c_str()) == 0) out.print("Empty file " + f + " removed\n");
-      }
-      return status;
-    }
-    case Handler::Restart: {
-      if (!state.restartDone && !env_.vars.get("jail_setup").empty() && runShellHook(env_.vars.get("jail_setup")) != 0)
-        out.warn("failed to setup jail");
-      if (state.restartDone) return 0;
-      state.restartDone = true;
-      // Both halves run in subshells in rc.subr: neither sees what the other changed.
-      Variables saved = env_.vars;
-      run(prefix + "stop", extra, state, namesFromList);
-      env_.vars = saved;
-      int status = run(prefix + "start", extra, state, namesFromList);
-      env_.vars = saved;
-      return status != 0 && !state.force ? 1 : status;
-    }
+    case Handler::Disable:
+      return setEnabled(handler == Handler::Enable);
+    case Handler::Delete:
+      return deleteEnabled();
+    case Handler::Restart:
+      return restart(prefix, extra, state, namesFromList);
     case Handler::Enabled:
     case Handler::Custom:
       break;

@@ -38,6 +38,9 @@ class RcCommand {
                  RcState state, bool namesFromList);
   int runCustom(const std::string& verb, const std::vector<std::string>& extra, const RcState& state,
                 bool namesFromList);
+  int setEnabled(bool on);
+  int deleteEnabled();
+  int restart(const std::string& prefix, const std::vector<std::string>& extra, RcState state, bool namesFromList);
   int runShellHook(const std::string& code);
   bool checkYesNo(const std::string& name);
 

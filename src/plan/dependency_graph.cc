@@ -25,20 +25,21 @@ bool DependencyGraph::contains(const std::string& name) const { return index(nam
 
 void DependencyGraph::addEdge(DependencyEdge edge) { edges_.push_back(std::move(edge)); }
 
-std::vector<std::string> DependencyGraph::dependencies(const std::string& name) const {
+std::vector<std::string> DependencyGraph::neighbours(const std::string& name, std::string DependencyEdge::*near,
+                                                     std::string DependencyEdge::*far) const {
   std::vector<std::string> out;
   for (const DependencyEdge& e : edges_)
-    if (e.from == name && contains(e.to) && std::find(out.begin(), out.end(), e.to) == out.end())
-      out.push_back(e.to);
+    if (e.*near == name && contains(e.*far) && std::find(out.begin(), out.end(), e.*far) == out.end())
+      out.push_back(e.*far);
   return out;
 }
 
+std::vector<std::string> DependencyGraph::dependencies(const std::string& name) const {
+  return neighbours(name, &DependencyEdge::from, &DependencyEdge::to);
+}
+
 std::vector<std::string> DependencyGraph::dependents(const std::string& name) const {
-  std::vector<std::string> out;
-  for (const DependencyEdge& e : edges_)
-    if (e.to == name && contains(e.from) && std::find(out.begin(), out.end(), e.from) == out.end())
-      out.push_back(e.from);
-  return out;
+  return neighbours(name, &DependencyEdge::to, &DependencyEdge::from);
 }
 
 std::vector<PlanProblem> DependencyGraph::problems() const {

@@ -71,6 +71,9 @@ class DependencyGraph {
   // strongly connected component; empty when there is none.
   std::vector<const DependencyEdge*> shortestCycle(size_t start, const std::vector<int>& component) const;
   std::vector<std::vector<std::string>> waves(const std::vector<std::string>& order, bool dependentsFirst) const;
+  // The other ends of the edges whose `near` end is `name`, each once.
+  std::vector<std::string> neighbours(const std::string& name, std::string DependencyEdge::*near,
+                                      std::string DependencyEdge::*far) const;
 
   std::vector<std::string> jails_;
   std::vector<DependencyEdge> edges_;

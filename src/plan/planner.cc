@@ -9,10 +9,10 @@
 #include <map>
 #include <set>
 
-#include "address_list.h"
-#include "planner.h"
 #include "jail_conf.h"
 #include "jail_names.h"
+#include "planner.h"
+#include "text_fields.h"
 
 namespace rcjail {
 
@@ -42,82 +42,134 @@ void Planner::finish(JailPlan& plan, const DependencyGraph& graph, std::map<std:
                      [](const PlannedJail& a, const PlannedJail& b) { return a.wave < b.wave; });
 }
 
+void Planner::plainStart(StartPlan& plan, const std::vector<std::string>& names, bool all) {
+  if (all) {
+    plan.wholeFileCommand = concat(concat(splitFields(vars_.get("jail_program")), splitFields(vars_.get("jail_flags"))),
+                                   concat(concat({"-f"}, splitFields(vars_.get("jail_conf"))), {"-c"}));
+    if (!plan.parallel) plan.wholeFileCommand.push_back("-p1");
+    return;
+  }
+  for (const std::string& given : names) {
+    Known k = byName(jailName(given), true);
+    if (!k.hasSettings) k.jail.skipReason = k.reason;
+    k.jail.wave = plan.parallel ? 1 : static_cast<int>(plan.jails.size() + 1);
+    plan.jails.push_back(k.jail);
+  }
+  if (plan.parallel && !plan.jails.empty()) plan.waves.emplace_back();
+  for (const PlannedJail& j : plan.jails) {
+    if (plan.parallel) plan.waves[0].push_back(j.name);
+    else plan.waves.push_back({j.name});
+  }
+}
+
+bool Planner::graphOfFile(StartPlan& plan, DependencyGraph& graph, std::map<std::string, Known>& known) {
+  const std::string& file = vars_.get("jail_conf");
+  std::string error;
+  const JailConf* conf = jailConf(file, &error);
+  if (!conf) {
+    plan.problems.push_back({vars_.find("jail_conf") ? vars_.find("jail_conf")->where : Location{},
+                             "jail_conf: " + error, {}});
+    return false;
+  }
+  for (const JailConfJail& j : conf->jails) {
+    if (graph.contains(j.name)) continue;
+    graph.addJail(j.name);
+    known.emplace(j.name, inFile(j.name, conf, true));
+  }
+  for (const std::string& name : graph.jails())
+    for (const DependencyEdge& e : known.at(name).edges) graph.addEdge(e);
+  for (PlanProblem& p : graph.unknownNames()) plan.problems.push_back(std::move(p));
+  return true;
+}
+
+void Planner::graphOfNames(StartPlan& plan, const std::vector<std::string>& names, DependencyGraph& graph,
+                           std::map<std::string, Known>& known) {
+  const bool fromList = names == splitFields(vars_.get("jail_list"));
+  const std::string source = fromList ? "jail_list" : "command line";
+  const Location where = fromList && vars_.find("jail_list") ? vars_.find("jail_list")->where : Location{};
+  std::set<std::string> named;
+  for (const std::string& given : names) named.insert(jailName(given));
+  // Depth first, so that a jail's dependencies join right behind it.
+  std::function<bool(const std::string&, const DependencyEdge*)> visit = [&](const std::string& name,
+                                                                            const DependencyEdge* via) {
+    if (auto it = known.find(name); it != known.end()) return it->second.usable;
+    Known& k = known.emplace(name, byName(name, true)).first->second;
+    k.jail.pulledIn = !named.count(name);
+    if (!k.usable) {
+      if (via)
+        plan.problems.push_back(
+            {via->where, via->source + ": " + via->from + " depends on \"" + name + "\": " + k.reason, {via->from}});
+      else
+        plan.problems.push_back({where, source + ": jail \"" + name + "\": " + k.reason, {name}});
+      return false;
+    }
+    graph.addJail(name);
+    std::vector<DependencyEdge> edges = k.edges;
+    for (const DependencyEdge& e : edges)
+      if (visit(e.to, &e)) graph.addEdge(e);
+    return true;
+  };
+  for (const std::string& given : names) visit(jailName(given), nullptr);
+}
+
 StartPlan Planner::start(const std::vector<std::string>& names) {
   StartPlan plan;
   plan.driver = orderingKnobsSet(vars_);
   plan.parallel = yesNo("jail_parallel_start", plan);
   const bool all = !names.empty() && names[0] == "_ALL";
   if (!plan.driver) {
-    if (all) {
-      plan.wholeFileCommand = concat(concat(splitFields(vars_.get("jail_program")), splitFields(vars_.get("jail_flags"))),
-                                     concat(concat({"-f"}, splitFields(vars_.get("jail_conf"))), {"-c"}));
-      if (!plan.parallel) plan.wholeFileCommand.push_back("-p1");
-      return plan;
-    }
-    for (const std::string& given : names) {
-      Known k = byName(jailName(given), true);
-      if (!k.hasSettings) k.jail.skipReason = k.reason;
-      k.jail.wave = plan.parallel ? 1 : static_cast<int>(plan.jails.size() + 1);
-      plan.jails.push_back(k.jail);
-    }
-    if (plan.parallel && !plan.jails.empty()) plan.waves.emplace_back();
-    for (const PlannedJail& j : plan.jails) {
-      if (plan.parallel) plan.waves[0].push_back(j.name);
-      else plan.waves.push_back({j.name});
-    }
+    plainStart(plan, names, all);
     return plan;
   }
   plan.limit = parallelLimit(plan);
-
   DependencyGraph graph;
   std::map<std::string, Known> known;
   if (all) {
-    const std::string& file = vars_.get("jail_conf");
-    std::string error;
-    const JailConf* conf = jailConf(file, &error);
-    if (!conf) {
-      plan.problems.push_back({vars_.find("jail_conf") ? vars_.find("jail_conf")->where : Location{},
-                               "jail_conf: " + error, {}});
-      return plan;
-    }
-    for (const JailConfJail& j : conf->jails) {
-      if (graph.contains(j.name)) continue;
-      graph.addJail(j.name);
-      known.emplace(j.name, inFile(j.name, conf, true));
-    }
-    for (const std::string& name : graph.jails())
-      for (const DependencyEdge& e : known.at(name).edges) graph.addEdge(e);
-    for (PlanProblem& p : graph.unknownNames()) plan.problems.push_back(std::move(p));
+    if (!graphOfFile(plan, graph, known)) return plan;
   } else {
-    const bool fromList = names == splitFields(vars_.get("jail_list"));
-    const std::string source = fromList ? "jail_list" : "command line";
-    const Location where = fromList && vars_.find("jail_list") ? vars_.find("jail_list")->where : Location{};
-    std::set<std::string> named;
-    for (const std::string& given : names) named.insert(jailName(given));
-    // Depth first, so that a jail's dependencies join right behind it.
-    std::function<bool(const std::string&, const DependencyEdge*)> visit = [&](const std::string& name,
-                                                                              const DependencyEdge* via) {
-      if (auto it = known.find(name); it != known.end()) return it->second.usable;
-      Known& k = known.emplace(name, byName(name, true)).first->second;
-      k.jail.pulledIn = !named.count(name);
-      if (!k.usable) {
-        if (via)
-          plan.problems.push_back(
-              {via->where, via->source + ": " + via->from + " depends on \"" + name + "\": " + k.reason, {via->from}});
-        else
-          plan.problems.push_back({where, source + ": jail \"" + name + "\": " + k.reason, {name}});
-        return false;
-      }
-      graph.addJail(name);
-      std::vector<DependencyEdge> edges = k.edges;
-      for (const DependencyEdge& e : edges)
-        if (visit(e.to, &e)) graph.addEdge(e);
-      return true;
-    };
-    for (const std::string& given : names) visit(jailName(given), nullptr);
+    graphOfNames(plan, names, graph, known);
   }
   finish(plan, graph, known, graph.startOrder(), true);
   return plan;
+}
+
+void Planner::plainStop(StopPlan& plan, const std::vector<std::string>& base, bool all) {
+  const JailConf* none = nullptr;
+  for (const std::string& given : base) {
+    Known k = all ? inFile(given, none, false) : byName(jailName(given), false);
+    if (!k.hasSettings) k.jail.skipReason = k.reason;
+    k.jail.wave = static_cast<int>(plan.jails.size() + 1);
+    plan.waves.push_back({k.jail.name});
+    plan.jails.push_back(k.jail);
+  }
+}
+
+Known& Planner::stopKnown(std::map<std::string, Known>& known, const std::string& name, const JailConf* conf,
+                          bool all) {
+  auto it = known.find(name);
+  if (it == known.end()) it = known.emplace(name, all ? inFile(name, conf, false) : byName(name, false)).first;
+  return it->second;
+}
+
+// The running jails that depend on one being stopped are stopped first.
+void Planner::addRunningDependents(DependencyGraph& graph, std::vector<std::string>& order,
+                                   std::map<std::string, Known>& known, const JailConf* conf, bool all) {
+  for (bool grew = true; grew;) {
+    grew = false;
+    for (const std::string& running : env_.running) {
+      if (graph.contains(running)) continue;
+      Known& k = stopKnown(known, running, conf, all);
+      if (!k.hasSettings) continue;
+      for (const DependencyEdge& e : k.edges) {
+        if (!graph.contains(e.to)) continue;
+        k.jail.pulledIn = true;
+        graph.addJail(running);
+        order.push_back(running);
+        grew = true;
+        break;
+      }
+    }
+  }
 }
 
 StopPlan Planner::stop(const std::vector<std::string>& names) {
@@ -127,14 +179,7 @@ StopPlan Planner::stop(const std::vector<std::string>& names) {
   std::vector<std::string> base = all ? env_.running : names;
   if (yesNo("jail_reverse_stop", plan)) std::reverse(base.begin(), base.end());
   if (!plan.driver) {
-    const JailConf* none = nullptr;
-    for (const std::string& given : base) {
-      Known k = all ? inFile(given, none, false) : byName(jailName(given), false);
-      if (!k.hasSettings) k.jail.skipReason = k.reason;
-      k.jail.wave = static_cast<int>(plan.jails.size() + 1);
-      plan.waves.push_back({k.jail.name});
-      plan.jails.push_back(k.jail);
-    }
+    plainStop(plan, base, all);
     return plan;
   }
   // rcjail's own knob: unset is a plain no, not checkyesno's "not set properly".
@@ -144,15 +189,10 @@ StopPlan Planner::stop(const std::vector<std::string>& names) {
   DependencyGraph graph;
   std::map<std::string, Known> known;
   const JailConf* conf = all ? jailConf(vars_.get("jail_conf"), nullptr) : nullptr;
-  auto resolve = [&](const std::string& name) -> Known& {
-    auto it = known.find(name);
-    if (it == known.end()) it = known.emplace(name, all ? inFile(name, conf, false) : byName(name, false)).first;
-    return it->second;
-  };
   std::vector<std::string> order;
   for (const std::string& given : base) {
     std::string name = all ? given : jailName(given);
-    Known& k = resolve(name);
+    Known& k = stopKnown(known, name, conf, all);
     if (!k.hasSettings) {
       // parse_options failed: stock warns and goes on.
       if (!plan.find(name)) {
@@ -165,23 +205,7 @@ StopPlan Planner::stop(const std::vector<std::string>& names) {
     graph.addJail(name);
     order.push_back(name);
   }
-  // The running jails that depend on one being stopped are stopped first.
-  for (bool grew = true; grew;) {
-    grew = false;
-    for (const std::string& running : env_.running) {
-      if (graph.contains(running)) continue;
-      Known& k = resolve(running);
-      if (!k.hasSettings) continue;
-      for (const DependencyEdge& e : k.edges) {
-        if (!graph.contains(e.to)) continue;
-        k.jail.pulledIn = true;
-        graph.addJail(running);
-        order.push_back(running);
-        grew = true;
-        break;
-      }
-    }
-  }
+  addRunningDependents(graph, order, known, conf, all);
   for (const std::string& name : graph.jails())
     for (const DependencyEdge& e : known.at(name).edges)
       if (graph.contains(e.to)) graph.addEdge(e);

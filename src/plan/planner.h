@@ -79,6 +79,17 @@ class Planner {
   std::vector<std::string> removeCommand(const std::string& varName, const std::string& name) const;
   void finish(JailPlan& plan, const DependencyGraph& graph, std::map<std::string, Known>& known,
               const std::vector<std::string>& order, bool start);
+  // The pieces of start() and stop(): without the ordering knobs (stock's
+  // plain loop), the graph of jail_conf's jails or of named ones and what
+  // they depend on, and the running jails that depend on those stopped.
+  void plainStart(StartPlan& plan, const std::vector<std::string>& names, bool all);
+  bool graphOfFile(StartPlan& plan, DependencyGraph& graph, std::map<std::string, Known>& known);
+  void graphOfNames(StartPlan& plan, const std::vector<std::string>& names, DependencyGraph& graph,
+                    std::map<std::string, Known>& known);
+  void plainStop(StopPlan& plan, const std::vector<std::string>& base, bool all);
+  Known& stopKnown(std::map<std::string, Known>& known, const std::string& name, const JailConf* conf, bool all);
+  void addRunningDependents(DependencyGraph& graph, std::vector<std::string>& order,
+                            std::map<std::string, Known>& known, const JailConf* conf, bool all);
 
   const Variables& vars_;
   Variables scratch_;  // parse_options assigns jail_confwarn

@@ -3,9 +3,9 @@
 // dependencies, deadlines, readiness and the commands that remove it.
 #include <algorithm>
 
-#include "address_list.h"
 #include "jail_names.h"
 #include "planner.h"
+#include "text_fields.h"
 
 namespace rcjail::planner {
 

@@ -3,8 +3,8 @@
 
 #include <algorithm>
 
-#include "address_list.h"
 #include "plan_schedule.h"
+#include "text_fields.h"
 
 namespace rcjail {
 

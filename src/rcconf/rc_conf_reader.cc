@@ -71,67 +71,49 @@ std::vector<std::string> directoryFiles(const FsRoot& root, const std::string& d
   return files;
 }
 
-RcConfResult loadNatively(const RcConfOptions& options, const Variables& start) {
-  const FsRoot& root = options.root;
-  Variables vars = start;
-  for (const auto& [name, value] : kShellVariables)
-    if (!vars.isSet(name)) vars.set(name, std::string(value));
-  ShInterpreter sh(root, std::move(vars));
-  sh.setLimits(options.limits);
-  sh.state().arg0 = options.arg0;
-  RcConfResult result;
+// rc.subr's dot: a function with `local f verify` that sources regular,
+// non-empty files only; the file sees its path as $1.
+void dot(ShInterpreter& sh, const FsRoot& root, const std::string& path) {
+  sh.runInFunction({path}, [&] {
+    sh.state().makeLocal("f");
+    sh.state().makeLocal("verify");
+    sh.state().assign("f", path, {});
+    if (root.nonEmptyRegularFile(path)) sh.source(path);
+  });
+}
 
-  // rc.subr's dot: a function with `local f verify` that sources regular,
-  // non-empty files only; the file sees its path as $1.
-  auto dot = [&](const std::string& path) {
-    sh.runInFunction({path}, [&] {
-      sh.state().makeLocal("f");
-      sh.state().makeLocal("verify");
-      sh.state().assign("f", path, {});
-      if (root.nonEmptyRegularFile(path)) sh.source(path);
-    });
-  };
-  // load_rc_config NAME, with its locals: the files it sources see them, and
-  // what they assign to those names is gone afterwards, as on FreeBSD.
-  sh.runInFunction({options.service}, [&] {
-    ShState& state = sh.state();
-    for (std::string_view name : kLoadRcConfigLocals) state.makeLocal(name);
-    state.assign("_name", options.service, {});
-    state.assign("_dot", "dot", {});
-    if (root.readable(std::string(kDefaultsFile))) {
-      result.debug.push_back("Sourcing " + std::string(kDefaultsFile));
-      dot(std::string(kDefaultsFile));
-      if (!sh.exited() && sh.hasFunction("source_rc_confs")) sh.callFunction("source_rc_confs", {});
-    } else if (root.readable(std::string(kRcConf))) {
-      result.debug.push_back("Sourcing " + std::string(kRcConf) + " (" + std::string(kDefaultsFile) +
-                             " doesn't exist).");
-      dot(std::string(kRcConf));
-    }
-    const std::string* localStartup = state.value("local_startup");
-    std::vector<std::string> dirs = sh.expander().splitUnquoted(localStartup ? *localStartup : "");
-    dirs.insert(dirs.begin(), "/etc");
-    for (std::string dir : dirs) {
-      if (sh.exited()) break;
-      const std::string* name = state.value("_name");  // a file may have changed it
-      if (name == nullptr || name->empty()) break;
-      if (dir.size() >= 5 && dir.compare(dir.size() - 5, 5, "/rc.d") == 0) dir.resize(dir.size() - 5);
-      state.assign("_d", dir, {});
-      const std::string path = dir + "/rc.conf.d/" + *name;
-      if (root.regularFile(path)) {
-        result.debug.push_back("Sourcing " + path);
-        dot(path);
-      } else if (root.directory(path)) {
-        state.makeLocal("_rc");
-        for (const std::string& file : directoryFiles(root, path, sh.expander().globbing())) {
-          if (sh.exited()) break;
-          state.assign("_rc", file, {});
-          result.debug.push_back("Sourcing " + file);
-          dot(file);
-        }
+// load_rc_config's second part: DIR/rc.conf.d/NAME (a file, or a directory
+// of files) for /etc and each local_startup directory.
+void sourceRcConfDirs(ShInterpreter& sh, const FsRoot& root, std::vector<std::string>& debug) {
+  ShState& state = sh.state();
+  const std::string* localStartup = state.value("local_startup");
+  std::vector<std::string> dirs = sh.expander().splitUnquoted(localStartup ? *localStartup : "");
+  dirs.insert(dirs.begin(), "/etc");
+  for (std::string dir : dirs) {
+    if (sh.exited()) break;
+    const std::string* name = state.value("_name");  // a file may have changed it
+    if (name == nullptr || name->empty()) break;
+    if (dir.size() >= 5 && dir.compare(dir.size() - 5, 5, "/rc.d") == 0) dir.resize(dir.size() - 5);
+    state.assign("_d", dir, {});
+    const std::string path = dir + "/rc.conf.d/" + *name;
+    if (root.regularFile(path)) {
+      debug.push_back("Sourcing " + path);
+      dot(sh, root, path);
+    } else if (root.directory(path)) {
+      state.makeLocal("_rc");
+      for (const std::string& file : directoryFiles(root, path, sh.expander().globbing())) {
+        if (sh.exited()) break;
+        state.assign("_rc", file, {});
+        debug.push_back("Sourcing " + file);
+        dot(sh, root, file);
       }
     }
-  });
+  }
+}
 
+// What loading left: files, messages, output, an exit, and the variables
+// (without the shell's own unless the caller set them).
+void collectResult(ShInterpreter& sh, const RcConfOptions& options, const Variables& start, RcConfResult& result) {
   if (options.mode == RcConfOptions::Mode::Auto && !sh.diagnostics().empty()) {
     throw ShUnsupported({}, "an error message (" + sh.diagnostics().front() + "), which " + options.shell +
                                 " prints in its own words");
@@ -150,6 +132,37 @@ RcConfResult loadNatively(const RcConfOptions& options, const Variables& start) 
     const Variable* v = result.vars.find(name);
     if (v != nullptr && v->value == value && !start.isSet(name)) result.vars.unset(name);
   }
+}
+
+RcConfResult loadNatively(const RcConfOptions& options, const Variables& start) {
+  const FsRoot& root = options.root;
+  Variables vars = start;
+  for (const auto& [name, value] : kShellVariables)
+    if (!vars.isSet(name)) vars.set(name, std::string(value));
+  ShInterpreter sh(root, std::move(vars));
+  sh.setLimits(options.limits);
+  sh.state().arg0 = options.arg0;
+  RcConfResult result;
+
+  // load_rc_config NAME, with its locals: the files it sources see them, and
+  // what they assign to those names is gone afterwards, as on FreeBSD.
+  sh.runInFunction({options.service}, [&] {
+    ShState& state = sh.state();
+    for (std::string_view name : kLoadRcConfigLocals) state.makeLocal(name);
+    state.assign("_name", options.service, {});
+    state.assign("_dot", "dot", {});
+    if (root.readable(std::string(kDefaultsFile))) {
+      result.debug.push_back("Sourcing " + std::string(kDefaultsFile));
+      dot(sh, root, std::string(kDefaultsFile));
+      if (!sh.exited() && sh.hasFunction("source_rc_confs")) sh.callFunction("source_rc_confs", {});
+    } else if (root.readable(std::string(kRcConf))) {
+      result.debug.push_back("Sourcing " + std::string(kRcConf) + " (" + std::string(kDefaultsFile) +
+                             " doesn't exist).");
+      dot(sh, root, std::string(kRcConf));
+    }
+    sourceRcConfDirs(sh, root, result.debug);
+  });
+  collectResult(sh, options, start, result);
   return result;
 }
 

@@ -15,45 +15,15 @@
 
 #include "atomic_file.h"
 #include "jail_names.h"
+#include "text_fields.h"
 
 namespace rcjail {
 
 namespace {
 
 constexpr const char* kVersion = "rcjail-history-1";
-
-std::string escaped(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '\\': out += "\\\\"; break;
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
-std::optional<std::string> unescaped(const std::string& text) {
-  std::string out;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '\\') {
-      out += text[i];
-      continue;
-    }
-    if (++i == text.size()) return std::nullopt;
-    switch (text[i]) {
-      case '\\': out += '\\'; break;
-      case 't': out += '\t'; break;
-      case 'n': out += '\n'; break;
-      case 'r': out += '\r'; break;
-      default: return std::nullopt;
-    }
-  }
-  return out;
-}
+// Backslash, tab, newline and carriage return are written as escapes.
+constexpr const FieldEscapes& kEscapes = kTabFieldEscapesWithCr;
 
 // FNV-1a, 64 bits: enough to tell a torn line from a whole one.
 std::string checksum(const std::string& text) {
@@ -67,24 +37,13 @@ std::string checksum(const std::string& text) {
   return buf;
 }
 
-std::vector<std::string> splitTabs(const std::string& line) {
-  std::vector<std::string> out(1);
-  for (char c : line) {
-    if (c == '\t')
-      out.emplace_back();
-    else
-      out.back() += c;
-  }
-  return out;
-}
-
-std::optional<JailResult> resultFromName(const std::string& name) {
+std::optional<JailResult> resultFromName(std::string_view name) {
   for (JailResult r : {JailResult::Ok, JailResult::Failed, JailResult::TimedOut, JailResult::Skipped})
     if (resultName(r) == name) return r;
   return std::nullopt;
 }
 
-std::optional<long> number(const std::string& text) {
+std::optional<long> number(std::string_view text) {
   if (text.empty() || text.size() > 18) return std::nullopt;
   long value = 0;
   for (char c : text) {
@@ -123,8 +82,9 @@ std::string resultName(JailResult result) {
 
 std::string formatHistoryRecord(const HistoryRecord& r) {
   std::string body = std::string(kVersion) + "\t" + std::to_string(static_cast<long long>(r.time)) + "\t" +
-                     (r.boot ? "boot" : "manual") + "\t" + escaped(r.jail) + "\t" + escaped(r.verb) + "\t" +
-                     resultName(r.result) + "\t" + std::to_string(r.durationMs) + "\t" + escaped(r.output);
+                     (r.boot ? "boot" : "manual") + "\t" + escapeField(r.jail, kEscapes) + "\t" +
+                     escapeField(r.verb, kEscapes) + "\t" + resultName(r.result) + "\t" +
+                     std::to_string(r.durationMs) + "\t" + escapeField(r.output, kEscapes);
   return body + "\t" + checksum(body) + "\n";
 }
 
@@ -133,13 +93,13 @@ std::optional<HistoryRecord> parseHistoryRecord(const std::string& line) {
   if (lastTab == std::string::npos) return std::nullopt;
   std::string body = line.substr(0, lastTab);
   if (checksum(body) != line.substr(lastTab + 1)) return std::nullopt;
-  std::vector<std::string> f = splitTabs(body);
+  const std::vector<std::string_view> f = splitAt(body, '\t');
   if (f.size() != 8 || f[0] != kVersion) return std::nullopt;
   HistoryRecord r;
   auto time = number(f[1]);
   auto duration = number(f[6]);
   auto result = resultFromName(f[5]);
-  auto jail = unescaped(f[3]), verb = unescaped(f[4]), output = unescaped(f[7]);
+  auto jail = unescapeField(f[3], kEscapes), verb = unescapeField(f[4], kEscapes), output = unescapeField(f[7], kEscapes);
   if (!time || !duration || !result || !jail || !verb || !output || (f[2] != "boot" && f[2] != "manual"))
     return std::nullopt;
   r.time = static_cast<std::time_t>(*time);

@@ -4,9 +4,10 @@
 #include <algorithm>
 #include <sstream>
 
-#include "address_list.h"
 #include "atomic_file.h"
 #include "jail_names.h"
+#include "text_fields.h"
+#include "timestamp.h"
 
 namespace rcjail {
 
@@ -60,14 +61,7 @@ std::vector<std::string> reversed(std::vector<std::string> names) {
 
 JailService::JailService(ServiceEnvironment env) : env_(env), quirks_(quirksFrom(env.vars)), host_(hostFeatures(env.system)) {}
 
-std::string JailService::timestamp() const {
-  std::time_t t = env_.now();
-  struct tm tm;
-  localtime_r(&t, &tm);
-  char buf[32];
-  strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
-  return buf;
-}
+std::string JailService::timestamp() const { return localTimestamp(env_.now()); }
 
 std::string JailService::varRun(const std::string& file) const { return env_.root.map("/var/run/" + file); }
 

@@ -65,6 +65,7 @@ class JailService {
     std::vector<std::string> command;  // jail(8) argv
   };
   struct JailRun;  // what one jail's thread found (driver)
+  class PlanRun;   // the state of one runPlan (driver)
   SettingsEnvironment settingsEnvironment();
   std::optional<JailSettings> parseOptions(const std::string& name);
   bool writeGeneratedConfig(const JailSettings& s);

@@ -7,12 +7,12 @@
 #include <map>
 #include <sstream>
 
-#include "address_list.h"
 #include "atomic_file.h"
 #include "jail_service.h"
 #include "job_scheduler.h"
 #include "readiness.h"
 #include "shutdown_budget.h"
+#include "text_fields.h"
 
 namespace rcjail {
 
@@ -166,9 +166,135 @@ bool JailService::reportProblems(const JailPlan& plan, const char* verbPast) {
   return !wholeRun;
 }
 
+// The jails of one runPlan while the scheduler runs them: which were shown,
+// what each run found, and the scheduler's callbacks over them.
+class JailService::PlanRun {
+ public:
+  PlanRun(JailService& service, const JailPlan& plan, bool start, std::vector<std::string> problemOf)
+      : service_(service), out_(service.env_.console), plan_(plan), start_(start), verb_(start ? "start" : "stop"),
+        problemOf_(std::move(problemOf)), shown_(plan.jails.size(), Shown::Pending), runs_(plan.jails.size()),
+        causes_(plan.jails.size()) {}
+
+  SchedulerCallbacks callbacks() {
+    SchedulerCallbacks callbacks;
+    callbacks.launch = [this](size_t i) { return launch(i); };
+    callbacks.work = [this](size_t i) {
+      runs_[i] = start_ ? service_.startJail(plan_.jails[i], stopping_) : service_.stopJail(plan_.jails[i]);
+      return runs_[i].result == JailResult::Ok;
+    };
+    callbacks.interrupted = [this] {
+      if (service_.interrupted()) stopping_ = true;
+      return stopping_.load();
+    };
+    callbacks.finished = [this](size_t i, JobStatus status, std::optional<size_t> cause) {
+      finished(i, status, cause);
+    };
+    return callbacks;
+  }
+
+  // One line (or stock word) per jail, in plan order, as soon as every
+  // jail before it is done.
+  void flushLines() {
+    for (; printed_ < shown_.size() && shown_[printed_] != Shown::Pending; ++printed_) {
+      const PlannedJail& j = plan_.jails[printed_];
+      if (shown_[printed_] == Shown::Run) {
+        if (start_) service_.showStart(j, runs_[printed_], plan_.parallel);
+        else service_.showStop(j, runs_[printed_], plan_.parallel);
+      } else if (shown_[printed_] == Shown::Skipped && plan_.parallel) {
+        std::optional<size_t> c = causes_[printed_];
+        std::string line = " " + j.displayName + ": skipped, " +
+                           (c ? "needs " + plan_.jails[*c].name : std::string("interrupted")) + "\n";
+        if (start_) out_.startmsg(line);
+        else out_.print(line);
+      }
+    }
+    out_.flush();
+  }
+
+ private:
+  enum class Shown { Pending, Run, Skipped, Silent };
+
+  // Before a jail's thread: its plan problem, its messages, its generated
+  // jail.conf. False when it does not run.
+  bool launch(size_t i) {
+    const PlannedJail& j = plan_.jails[i];
+    if (!problemOf_[i].empty()) {
+      shown_[i] = Shown::Silent;  // its problem was reported before the run
+      service_.report(j.name, verb_, JailResult::Failed, problemOf_[i] + "\n");
+      return false;
+    }
+    out_.emit(j.messages);
+    if (!j.skipReason.empty()) {
+      shown_[i] = Shown::Silent;  // parse_options failed: stock warns and goes on
+      return false;
+    }
+    service_.obsoleteWarning_ = service_.quirks_ == Quirks::Stock
+                                    ? j.obsoleteWarning
+                                    : (service_.obsoleteWarning_ || j.obsoleteWarning);
+    if (j.config) {
+      std::string error = writeFileAtomically(service_.env_.root.map(j.config->path), j.config->text, 0644,
+                                              FileOwner{0, 0}, false);
+      if (!error.empty()) {
+        out_.warn("cannot write " + j.config->path + ": " + error + ".  Jail " + j.name + " was ignored.");
+        shown_[i] = Shown::Silent;
+        service_.failed_ = true;
+        service_.report(j.name, verb_, JailResult::Failed, "");
+        return false;
+      }
+    }
+    out_.flush();
+    return true;
+  }
+
+  void finished(size_t i, JobStatus status, std::optional<size_t> cause) {
+    const PlannedJail& j = plan_.jails[i];
+    if (status == JobStatus::Skipped) {
+      shown_[i] = Shown::Skipped;
+      causes_[i] = cause;
+      service_.report(j.name, verb_, JailResult::Skipped, "");
+      if (start_) service_.failed_ = true;
+      out_.warn("jail " + j.name + " not " + (start_ ? "started" : "stopped") + ": " +
+                (cause ? "it depends on " + plan_.jails[*cause].name + ", which did not start"
+                       : std::string("interrupted")));
+    } else if (shown_[i] == Shown::Pending) {
+      shown_[i] = Shown::Run;
+      // stock: a jail that is not running is passed over in silence
+      if (!runs_[i].notRunning) recordRun(j, runs_[i]);
+    }
+    flushLines();
+  }
+
+  // The history, the jid file and the warnings of a jail that ran.
+  void recordRun(const PlannedJail& j, const JailRun& r) {
+    service_.report(j.name, verb_, r.result, r.process.output, r.duration);
+    if (r.result != JailResult::Ok) service_.failed_ = true;
+    if (start_ && (r.result == JailResult::Ok || r.notReady)) service_.writeJidFile(j.name, r.jid);
+    if (!start_ && !r.leftRunning) service_.removeJidFile(j.name);
+    if (r.notReady)
+      out_.warn("jail " + j.name + ": not ready after " + seconds(*j.readyTimeout) + " (" + j.ready->spec +
+                "); the jails that depend on it are not started");
+    else if (r.result == JailResult::TimedOut)
+      out_.warn("jail " + j.name + ": " + verb_ + " timed out after " + seconds(*j.deadline) + " (" +
+                j.deadline->variable + "); jail(8) was killed" +
+                (r.removed ? std::string(start_ ? " and the half-started jail removed"
+                                                : " and the jail removed with jail -R")
+                           : r.leftRunning ? std::string(", and the jail could not be removed") : std::string()));
+  }
+
+  JailService& service_;
+  Console& out_;
+  const JailPlan& plan_;
+  const bool start_;
+  const char* verb_;
+  const std::vector<std::string> problemOf_;  // the plan problem of each jail ("" when none)
+  std::vector<Shown> shown_;
+  std::vector<JailRun> runs_;
+  std::vector<std::optional<size_t>> causes_;  // why a skipped jail was skipped
+  size_t printed_ = 0;
+  std::atomic<bool> stopping_{false};
+};
+
 void JailService::runPlan(const JailPlan& plan, bool start) {
-  Console& out = env_.console;
-  const char* verb = start ? "start" : "stop";
   const size_t n = plan.jails.size();
   std::map<std::string, size_t> index;
   for (size_t i = 0; i < n; ++i) index[plan.jails[i].name] = i;
@@ -184,105 +310,13 @@ void JailService::runPlan(const JailPlan& plan, bool start) {
     if (problemOf[i].empty())
       for (const std::string& a : plan.jails[i].after) after[i].push_back(index.at(a));
 
-  enum class Shown { Pending, Run, Skipped, Silent };
-  std::vector<Shown> shown(n, Shown::Pending);
-  std::vector<JailRun> runs(n);
-  std::vector<std::optional<size_t>> causes(n);
-  size_t printed = 0;
-  std::atomic<bool> stopping{false};
-
-  // One line (or stock word) per jail, in plan order, as soon as every
-  // jail before it is done.
-  auto flushLines = [&] {
-    for (; printed < n && shown[printed] != Shown::Pending; ++printed) {
-      const PlannedJail& j = plan.jails[printed];
-      if (shown[printed] == Shown::Run) {
-        if (start) showStart(j, runs[printed], plan.parallel);
-        else showStop(j, runs[printed], plan.parallel);
-      } else if (shown[printed] == Shown::Skipped && plan.parallel) {
-        std::optional<size_t> c = causes[printed];
-        std::string line = " " + j.displayName + ": skipped, " +
-                           (c ? "needs " + plan.jails[*c].name : std::string("interrupted")) + "\n";
-        if (start) out.startmsg(line);
-        else out.print(line);
-      }
-    }
-    out.flush();
-  };
-
+  PlanRun run(*this, plan, start, std::move(problemOf));
   SchedulerOptions options;
   options.limit = plan.parallel ? static_cast<size_t>(plan.limit.value_or(0)) : 1;
   options.skipAfterFailure = start;
-  SchedulerCallbacks callbacks;
-  callbacks.launch = [&](size_t i) {
-    const PlannedJail& j = plan.jails[i];
-    if (!problemOf[i].empty()) {
-      shown[i] = Shown::Silent;  // its problem was reported before the run
-      report(j.name, verb, JailResult::Failed, problemOf[i] + "\n");
-      return false;
-    }
-    out.emit(j.messages);
-    if (!j.skipReason.empty()) {
-      shown[i] = Shown::Silent;  // parse_options failed: stock warns and goes on
-      return false;
-    }
-    obsoleteWarning_ = quirks_ == Quirks::Stock ? j.obsoleteWarning : (obsoleteWarning_ || j.obsoleteWarning);
-    if (j.config) {
-      std::string error = writeFileAtomically(env_.root.map(j.config->path), j.config->text, 0644,
-                                              FileOwner{0, 0}, false);
-      if (!error.empty()) {
-        out.warn("cannot write " + j.config->path + ": " + error + ".  Jail " + j.name + " was ignored.");
-        shown[i] = Shown::Silent;
-        failed_ = true;
-        report(j.name, verb, JailResult::Failed, "");
-        return false;
-      }
-    }
-    out.flush();
-    return true;
-  };
-  callbacks.work = [&](size_t i) {
-    runs[i] = start ? startJail(plan.jails[i], stopping) : stopJail(plan.jails[i]);
-    return runs[i].result == JailResult::Ok;
-  };
-  callbacks.interrupted = [&] {
-    if (interrupted()) stopping = true;
-    return stopping.load();
-  };
-  callbacks.finished = [&](size_t i, JobStatus status, std::optional<size_t> cause) {
-    const PlannedJail& j = plan.jails[i];
-    if (status == JobStatus::Skipped) {
-      shown[i] = Shown::Skipped;
-      causes[i] = cause;
-      report(j.name, verb, JailResult::Skipped, "");
-      if (start) failed_ = true;
-      out.warn("jail " + j.name + " not " + (start ? "started" : "stopped") + ": " +
-               (cause ? "it depends on " + plan.jails[*cause].name + ", which did not start" : std::string("interrupted")));
-    } else if (shown[i] == Shown::Pending) {
-      const JailRun& r = runs[i];
-      shown[i] = Shown::Run;
-      if (r.notRunning) {
-        // stock: a jail that is not running is passed over in silence
-      } else {
-        report(j.name, verb, r.result, r.process.output, r.duration);
-        if (r.result != JailResult::Ok) failed_ = true;
-        if (start && (r.result == JailResult::Ok || r.notReady)) writeJidFile(j.name, r.jid);
-        if (!start && !r.leftRunning) removeJidFile(j.name);
-        if (r.notReady)
-          out.warn("jail " + j.name + ": not ready after " + seconds(*j.readyTimeout) + " (" + j.ready->spec +
-                   "); the jails that depend on it are not started");
-        else if (r.result == JailResult::TimedOut)
-          out.warn("jail " + j.name + ": " + verb + " timed out after " + seconds(*j.deadline) + " (" +
-                   j.deadline->variable + "); jail(8) was killed" +
-                   (r.removed ? std::string(start ? " and the half-started jail removed" : " and the jail removed with jail -R")
-                              : r.leftRunning ? std::string(", and the jail could not be removed") : std::string()));
-      }
-    }
-    flushLines();
-  };
-  out.flush();
-  runJobs(after, options, callbacks);
-  flushLines();
+  env_.console.flush();
+  runJobs(after, options, run.callbacks());
+  run.flushLines();
 }
 
 int JailService::driveStart(const std::vector<std::string>& names) {

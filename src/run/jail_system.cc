@@ -139,6 +139,45 @@ RunResult spawnFailure(const std::string& prefix, const std::string& program, in
   return r;
 }
 
+// The child's standard input and output as `request` asks; `pipeWrite` is
+// the write end of the capture pipe.
+void addRedirections(posix_spawn_file_actions_t& actions, const RunRequest& request, int pipeWrite) {
+  if (request.stdinFromDevNull) posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  switch (request.output) {
+    case OutputMode::Combined:
+      posix_spawn_file_actions_adddup2(&actions, pipeWrite, 1);
+      posix_spawn_file_actions_adddup2(&actions, pipeWrite, 2);
+      break;
+    case OutputMode::StdoutOnly:
+      posix_spawn_file_actions_adddup2(&actions, pipeWrite, 1);
+      if (request.discardStderr) posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+      break;
+    case OutputMode::Discard:
+      posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+      posix_spawn_file_actions_adddup2(&actions, 1, 2);
+      break;
+    case OutputMode::Inherit:
+      break;
+  }
+}
+
+// No blocked and no ignored signals in the child. With a deadline the child
+// leads its own process group, so that everything it started can be killed
+// with it.
+void setSpawnAttributes(posix_spawnattr_t& attr, bool ownGroup) {
+  sigset_t none, all;
+  sigemptyset(&none);
+  sigfillset(&all);
+  posix_spawnattr_setsigmask(&attr, &none);
+  posix_spawnattr_setsigdefault(&attr, &all);
+  short flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF;
+  if (ownGroup) {
+    flags |= POSIX_SPAWN_SETPGROUP;
+    posix_spawnattr_setpgroup(&attr, 0);
+  }
+  posix_spawnattr_setflags(&attr, flags);
+}
+
 }  // namespace
 
 PosixJailSystem::PosixJailSystem(std::string messagePrefix, std::vector<std::string> environment,
@@ -158,38 +197,10 @@ std::unique_ptr<RunningProcess> PosixJailSystem::start(const RunRequest& request
 
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
-  if (request.stdinFromDevNull) posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  switch (request.output) {
-    case OutputMode::Combined:
-      posix_spawn_file_actions_adddup2(&actions, pipe.write(), 1);
-      posix_spawn_file_actions_adddup2(&actions, pipe.write(), 2);
-      break;
-    case OutputMode::StdoutOnly:
-      posix_spawn_file_actions_adddup2(&actions, pipe.write(), 1);
-      if (request.discardStderr) posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-      break;
-    case OutputMode::Discard:
-      posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-      posix_spawn_file_actions_adddup2(&actions, 1, 2);
-      break;
-    case OutputMode::Inherit:
-      break;
-  }
+  addRedirections(actions, request, pipe.write());
   posix_spawnattr_t attr;
   posix_spawnattr_init(&attr);
-  sigset_t none, all;
-  sigemptyset(&none);
-  sigfillset(&all);
-  posix_spawnattr_setsigmask(&attr, &none);
-  posix_spawnattr_setsigdefault(&attr, &all);
-  short flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF;
-  // With a deadline the child leads its own process group, so that
-  // everything it started can be killed with it.
-  if (request.deadline) {
-    flags |= POSIX_SPAWN_SETPGROUP;
-    posix_spawnattr_setpgroup(&attr, 0);
-  }
-  posix_spawnattr_setflags(&attr, flags);
+  setSpawnAttributes(attr, request.deadline.has_value());
 
   std::vector<char*> argv, envp;
   for (const std::string& a : request.argv) argv.push_back(const_cast<char*>(a.c_str()));

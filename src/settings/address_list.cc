@@ -1,14 +1,13 @@
 // Address extraction with the exact rules of rc.d/jail's
 // jail_handle_ips_option and jail_extract_address.
 #include "address_list.h"
+#include "text_fields.h"
 
 #include <algorithm>
 
 namespace rcjail {
 
 namespace {
-
-bool isIfsChar(char c) { return c == ' ' || c == '\t' || c == '\n'; }
 
 // One list element, with the default interface of the call.
 void extractAddress(std::string_view element, std::string_view defaultInterface,
@@ -44,18 +43,6 @@ void extractAddress(std::string_view element, std::string_view defaultInterface,
 bool AddressList::hasInet6() const {
   return std::any_of(addresses.begin(), addresses.end(),
                      [](const JailAddress& a) { return a.inet6; });
-}
-
-std::vector<std::string> splitFields(std::string_view text) {
-  std::vector<std::string> out;
-  size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && isIfsChar(text[i])) ++i;
-    size_t start = i;
-    while (i < text.size() && !isIfsChar(text[i])) ++i;
-    if (i > start) out.emplace_back(text.substr(start, i - start));
-  }
-  return out;
 }
 
 void addAddressOption(std::string_view value, std::string_view interface, Quirks quirks,

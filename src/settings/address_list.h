@@ -8,6 +8,9 @@
 #include <vector>
 
 #include "quirks.h"
+// Address values are word-split with base's splitFields, which used to live
+// here; callers that still take it from this header keep compiling.
+#include "text_fields.h"
 
 namespace rcjail {
 
@@ -28,8 +31,5 @@ struct AddressList {
 // into the address); Fixed: fixes C and D.
 void addAddressOption(std::string_view value, std::string_view interface, Quirks quirks,
                       AddressList& out);
-
-// sh field splitting on the default IFS (space, tab, newline).
-std::vector<std::string> splitFields(std::string_view text);
 
 }  // namespace rcjail

@@ -8,6 +8,7 @@
 
 #include "address_list.h"
 #include "jail_names.h"
+#include "text_fields.h"
 
 namespace rcjail {
 
@@ -154,23 +155,11 @@ class Writer {
         line(param + (yes(row) ? " = 0;" : " = 1;"));
         break;
       case Kind::Numbered:
-        for (int i = 0;; ++i) {
-          std::string v = merged(row.suffix + std::to_string(i), "");
-          if (!v.empty())
-            line(param + " += " + quoted(v) + ";");
-          else if (i != 0)
-            break;  // an empty index 0 is skipped; any later gap ends the list
-        }
+        emitNumbered(row);
         break;
-      case Kind::Words: {
-        std::vector<std::string> words = splitFields(merged(row.suffix, ""));
-        if (words.empty()) break;
-        std::string text = param + " = ";
-        for (size_t i = 0; i < words.size(); ++i)
-          text += (i ? ", " : "") + quoted(words[i]);
-        line(text + ";");
+      case Kind::Words:
+        emitWords(row);
         break;
-      }
       case Kind::Flag: {
         bool on = yes(row);
         if (on) line(param + ";");
@@ -207,6 +196,27 @@ class Writer {
         emitParameters(merged(row.suffix, ""));
         break;
     }
+  }
+
+  // SUFFIX0, SUFFIX1, ...: one `+=` a value.
+  void emitNumbered(const Row& row) {
+    for (int i = 0;; ++i) {
+      std::string v = merged(row.suffix + std::to_string(i), "");
+      if (!v.empty())
+        line(std::string(row.param) + " += " + quoted(v) + ";");
+      else if (i != 0)
+        break;  // an empty index 0 is skipped; any later gap ends the list
+    }
+  }
+
+  // A word list: one quoted value a word, comma-separated.
+  void emitWords(const Row& row) {
+    std::vector<std::string> words = splitFields(merged(row.suffix, ""));
+    if (words.empty()) return;
+    std::string text = std::string(row.param) + " = ";
+    for (size_t i = 0; i < words.size(); ++i)
+      text += (i ? ", " : "") + quoted(words[i]);
+    line(text + ";");
   }
 
   void emitAddresses() {

@@ -152,7 +152,6 @@ void ShExpander::expandSpecialList(const ShWordPart& part, Text& out) {
 
 void ShExpander::expandParam(const ShWordPart& part, Text& out) {
   const std::string& name = part.text;
-  const Attr attr = part.quoted ? kQuoted : kExpanded;
   if (part.op == ShParamOp::Bad) throw ShError(where_, "Bad substitution");
   if (name == "-") unsupported(part, "$- (the shell's option flags)");
   if ((name == "@" || name == "*") && part.op == ShParamOp::None) {
@@ -161,7 +160,12 @@ void ShExpander::expandParam(const ShWordPart& part, Text& out) {
   }
   // "$v" is a field even when empty ("$@" is the exception above).
   if (part.quoted) out.mark(kContent);
-  std::optional<std::string> value = paramValue(name);
+  expandParamOp(part, paramValue(name), out);
+}
+
+void ShExpander::expandParamOp(const ShWordPart& part, const std::optional<std::string>& value, Text& out) {
+  const std::string& name = part.text;
+  const Attr attr = part.quoted ? kQuoted : kExpanded;
   const bool set = value && (!part.colon || !value->empty());
   switch (part.op) {
     case ShParamOp::None:

@@ -62,6 +62,8 @@ class ShExpander {
 
   void expandParts(const ShParts& parts, Text& out, bool inParamWord, bool assignment);
   void expandParam(const ShWordPart& part, Text& out);
+  // The ${name OP word} forms, given the parameter's value.
+  void expandParamOp(const ShWordPart& part, const std::optional<std::string>& value, Text& out);
   void expandSpecialList(const ShWordPart& part, Text& out);
   std::optional<std::string> paramValue(const std::string& name) const;
   std::string joinPositional() const;

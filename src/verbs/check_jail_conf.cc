@@ -7,9 +7,9 @@
 #include <map>
 #include <set>
 
-#include "address_list.h"
 #include "check_rules.h"
 #include "jail_names.h"
+#include "text_fields.h"
 
 namespace rcjail {
 

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "check_finding.h"
-#include "jail_status.h"
+#include "jail_inventory.h"
 
 namespace rcjail {
 

@@ -7,12 +7,12 @@
 #include <map>
 #include <set>
 
-#include "address_list.h"
 #include "check_rules.h"
 #include "jail_names.h"
-#include "migrate.h"
+#include "migration_plan.h"
 #include "rc_conf_reader.h"
 #include "start_plan.h"
+#include "text_fields.h"
 
 namespace rcjail {
 

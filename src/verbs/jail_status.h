@@ -1,50 +1,18 @@
-// Every jail the configuration knows about, running or not (jail_list, the
-// jail.conf files, rc.conf-style jail_*_rootdir variables), with the
-// parameters jail(8) would get and where they come from: what
-// `rcjail status -a` prints and what `check` and `migrate` walk over.
+// `rcjail status -a`: the inventory of configured jails (settings'
+// jail_inventory) with what is running and the history of each.
 #pragma once
 
-#include <functional>
 #include <map>
-#include <optional>
 #include <string>
 #include <vector>
 
 #include "boot_history.h"
-#include "jail_conf.h"
-#include "jail_settings.h"
+#include "jail_inventory.h"
 #include "jail_system.h"
 #include "variables.h"
 #include "verb_context.h"
 
 namespace rcjail {
-
-struct ConfiguredJail {
-  std::string name;                   // jail(8) name
-  bool listed = false;                // named in jail_list
-  std::optional<JailSettings> settings;  // nullopt: rc.d/jail would skip it
-  std::vector<Message> messages;      // what resolving the settings said
-  std::optional<JailConfJail> block;  // the block jail(8) would read for it
-  std::string problem;                // why there is no block ("" when there is)
-  // What jail(8) would fail the block for, as "FILE:LINE: message".
-  std::vector<std::string> errors;
-  Location where;                     // where it is configured
-};
-
-struct InventoryEnvironment {
-  const FsRoot& root;
-  std::function<bool()> hasVimage;
-  std::function<int()> dadCount;  // net.inet6.ip6.dad_count for the legacy translation
-};
-
-// Names in jail_list order, then the others sorted. `vars` is copied: the
-// settings resolution assigns variables as a side effect.
-std::vector<ConfiguredJail> configuredJails(const Variables& vars, const InventoryEnvironment& env);
-
-// The variable part V of every jail_V_rootdir / jail_V_hostname set in a file
-// (not a default): the rc.conf-style jails.
-std::vector<std::string> rcConfStyleJails(const Variables& vars);
-
 
 // `rcjail status -a [--json]`: jails with jid (from jls), hostname, addresses,
 // path, configuration and the last start/stop of the history.

@@ -1,151 +1,31 @@
-// migrate: the legacy translation, parsed, rendered again with proper
-// quoting, and checked against itself before a byte is written.
+// migrate: chooses the jails, writes each verified plan (migration_plan) and
+// prints the sysrc(8) commands.
 #include "migrate.h"
 
 #include <algorithm>
 #include <filesystem>
-#include <map>
 
 #include "atomic_file.h"
 #include "host_features.h"
+#include "jail_inventory.h"
 #include "jail_names.h"
+#include "migration_plan.h"
 
 namespace rcjail {
 
 namespace {
 
-// Suffixes that stay meaningful for a jail.conf-style jail: not removed.
-bool keptAfterMigration(const std::string& suffix) {
-  return suffix == "conf" || suffix == "flags" || suffix == "program" || suffix == "consolecmd";
-}
+struct MigrateOptions {
+  bool dryRun = false;
+  bool force = false;
+  std::vector<std::string> names;  // none: every rc.conf-style jail
+};
 
-bool fromAFile(const Variable& v) {
-  return !v.where.file.empty() && v.where.file != "(environment)" && v.where.file != "/etc/defaults/rc.conf";
-}
-
-bool plainName(const std::string& name) {
-  return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-  });
-}
-
-// The legacy variables of the jail, grouped by the file that sets them.
-std::map<std::string, std::vector<std::string>> legacyVariablesByFile(const Variables& vars,
-                                                                       const std::string& varName) {
-  std::map<std::string, std::vector<std::string>> out;
-  const std::string prefix = "jail_" + varName + "_";
-  for (const auto& [name, v] : vars.all()) {
-    if (name.rfind(prefix, 0) != 0 || !fromAFile(v)) continue;
-    std::string suffix = name.substr(prefix.size());
-    std::string base = suffix;
-    while (!base.empty() && base.back() >= '0' && base.back() <= '9') base.pop_back();
-    const auto& known = legacySuffixes();
-    bool isLegacy = std::find(known.begin(), known.end(), suffix) != known.end() ||
-                    std::find(known.begin(), known.end(), base) != known.end() || base == "ip_multi";
-    if (isLegacy && !keptAfterMigration(suffix)) out[v.where.file].push_back(name);
-  }
-  return out;
-}
-
-// Numbers stay bare (enforce_statfs = 2;), everything else is quoted.
-std::string renderedValue(const std::string& value) {
-  bool digits = !value.empty() && value.size() < 10 &&
-                std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
-  return digits ? value : quoteJailConfString(value, true);
-}
-
-}  // namespace
-
-std::string renderJailConfBlock(const JailConfJail& jail) {
-  std::string out = (plainName(jail.name) ? jail.name : quoteJailConfString(jail.name, true)) + " {\n";
-  for (const JailConfParam& p : jail.params) {
-    if (p.name == "name") continue;  // the block name sets it
-    if (!p.hasValue) {
-      out += "\t" + p.name + ";\n";
-      continue;
-    }
-    if (p.values.empty()) {
-      out += "\t" + p.name + " = \"\";\n";
-      continue;
-    }
-    for (size_t i = 0; i < p.values.size(); ++i)
-      out += "\t" + p.name + (i == 0 ? " = " : " += ") + renderedValue(p.values[i]) + ";\n";
-  }
-  return out + "}\n";
-}
-
-std::string compareParameters(const JailConfJail& expected, const JailConfJail& actual) {
-  auto visible = [](const JailConfJail& j) {
-    std::vector<const JailConfParam*> out;
-    for (const JailConfParam& p : j.params)
-      if (p.name != "name") out.push_back(&p);
-    return out;
-  };
-  auto a = visible(expected), b = visible(actual);
-  for (size_t i = 0; i < std::max(a.size(), b.size()); ++i) {
-    if (i >= a.size()) return "extra parameter " + b[i]->name;
-    if (i >= b.size()) return "missing parameter " + a[i]->name;
-    if (a[i]->name != b[i]->name) return "parameter " + a[i]->name + " became " + b[i]->name;
-    if (a[i]->hasValue != b[i]->hasValue || a[i]->values != b[i]->values)
-      return "parameter " + a[i]->name + " has a different value";
-  }
-  return "";
-}
-
-Migration planMigration(const Variables& vars, const ConfiguredJail& jail) {
-  Migration m;
-  m.jail = jail.name;
-  m.path = "/etc/jail.conf.d/" + jail.name + ".conf";
-  if (!jail.settings || !jail.settings->rcConfStyle()) {
-    m.error = "jail " + jail.name + " is not configured with rc.conf jail_* variables";
-    return m;
-  }
-  if (!jail.block) {
-    m.error = "jail " + jail.name + ": " + (jail.problem.empty() ? "no parameters" : jail.problem);
-    return m;
-  }
-  m.text = "# " + jail.name + ", migrated by rcjail from the jail_" + jail.settings->varName +
-           "_* variables of rc.conf (" + jail.where.str() + ").\n" + renderJailConfBlock(*jail.block);
-  try {
-    FsRoot nowhere("/nonexistent-rcjail-migrate");
-    JailConf back = parseJailConfText(nowhere, m.text, m.path);
-    const JailConfJail* parsed = back.find(jail.name);
-    if (!parsed || back.jails.size() != 1) {
-      m.error = m.path + ": the written file would not define jail " + jail.name;
-    } else if (std::string diff = compareParameters(*jail.block, *parsed); !diff.empty()) {
-      m.error = m.path + ": read back, " + diff;
-    } else if (!parsed->errors.empty()) {
-      m.error = m.path + ": " + parsed->errors.front();
-    }
-  } catch (const JailConfError& e) {
-    m.error = e.messages().empty() ? m.path + ": does not parse" : e.messages().front();
-  }
-  for (const auto& [file, names] : legacyVariablesByFile(vars, jail.settings->varName)) {
-    std::string command = "sysrc -f " + file + " -x";
-    for (const std::string& n : names) command += " " + n;
-    m.sysrcCommands.push_back(command);
-  }
-  return m;
-}
-
-int runMigrate(const VerbContext& ctx, const std::vector<std::string>& args) {
-  bool dryRun = false, force = false;
-  std::vector<std::string> names;
-  for (const std::string& a : args) {
-    if (a == "--dry-run" || a == "-n")
-      dryRun = true;
-    else if (a == "--force" || a == "-f")
-      force = true;
-    else if (!a.empty() && a[0] == '-') {
-      ctx.console.printError("usage: rcjail migrate [--dry-run] [--force] [NAME...]\n");
-      return 2;
-    } else
-      names.push_back(jailName(a));
-  }
-  const HostFeatures host = hostFeatures(ctx.system);
-  std::vector<ConfiguredJail> jails = configuredJails(ctx.vars, {ctx.root, host.hasVimage, host.dadCount});
+// The named jails, or every rc.conf-style one; a name that is no jail is
+// reported and makes `status` 1.
+std::vector<const ConfiguredJail*> chosenJails(const VerbContext& ctx, const std::vector<ConfiguredJail>& jails,
+                                               const std::vector<std::string>& names, int& status) {
   std::vector<const ConfiguredJail*> chosen;
-  int status = 0;
   for (const ConfiguredJail& j : jails) {
     bool legacy = j.settings && j.settings->rcConfStyle();
     bool named = std::find(names.begin(), names.end(), j.name) != names.end();
@@ -156,7 +36,52 @@ int runMigrate(const VerbContext& ctx, const std::vector<std::string>& args) {
       ctx.console.printError("rcjail migrate: " + n + ": no such jail\n");
       status = 1;
     }
-  if (chosen.empty() && names.empty()) ctx.console.print("No rc.conf-style jails to migrate.\n");
+  return chosen;
+}
+
+// Prints (--dry-run) or writes the file of one sound migration; false when
+// it was not written.
+bool writeMigration(const VerbContext& ctx, const Migration& m, const MigrateOptions& options) {
+  if (options.dryRun) {
+    ctx.console.print("# " + m.path + "\n" + m.text);
+    return true;
+  }
+  std::string host = ctx.root.map(m.path);
+  if (!options.force && std::filesystem::exists(host)) {
+    ctx.console.printError("rcjail migrate: " + m.path + " exists; use --force to replace it\n");
+    return false;
+  }
+  std::error_code ec;
+  std::filesystem::create_directories(ctx.root.map("/etc/jail.conf.d"), ec);
+  std::string error = writeFileAtomically(host, m.text, 0644);
+  if (!error.empty()) {
+    ctx.console.printError("rcjail migrate: " + m.path + ": " + error + "\n");
+    return false;
+  }
+  ctx.console.print("Wrote " + m.path + "\n");
+  return true;
+}
+
+}  // namespace
+
+int runMigrate(const VerbContext& ctx, const std::vector<std::string>& args) {
+  MigrateOptions options;
+  for (const std::string& a : args) {
+    if (a == "--dry-run" || a == "-n")
+      options.dryRun = true;
+    else if (a == "--force" || a == "-f")
+      options.force = true;
+    else if (!a.empty() && a[0] == '-') {
+      ctx.console.printError("usage: rcjail migrate [--dry-run] [--force] [NAME...]\n");
+      return 2;
+    } else
+      options.names.push_back(jailName(a));
+  }
+  const HostFeatures host = hostFeatures(ctx.system);
+  std::vector<ConfiguredJail> jails = configuredJails(ctx.vars, {ctx.root, host.hasVimage, host.dadCount});
+  int status = 0;
+  std::vector<const ConfiguredJail*> chosen = chosenJails(ctx, jails, options.names, status);
+  if (chosen.empty() && options.names.empty()) ctx.console.print("No rc.conf-style jails to migrate.\n");
   std::vector<std::string> commands;
   for (const ConfiguredJail* j : chosen) {
     Migration m = planMigration(ctx.vars, *j);
@@ -165,29 +90,14 @@ int runMigrate(const VerbContext& ctx, const std::vector<std::string>& args) {
       status = 1;
       continue;
     }
-    if (dryRun) {
-      ctx.console.print("# " + m.path + "\n" + m.text);
-    } else {
-      std::string host = ctx.root.map(m.path);
-      if (!force && std::filesystem::exists(host)) {
-        ctx.console.printError("rcjail migrate: " + m.path + " exists; use --force to replace it\n");
-        status = 1;
-        continue;
-      }
-      std::error_code ec;
-      std::filesystem::create_directories(ctx.root.map("/etc/jail.conf.d"), ec);
-      std::string error = writeFileAtomically(host, m.text, 0644);
-      if (!error.empty()) {
-        ctx.console.printError("rcjail migrate: " + m.path + ": " + error + "\n");
-        status = 1;
-        continue;
-      }
-      ctx.console.print("Wrote " + m.path + "\n");
+    if (!writeMigration(ctx, m, options)) {
+      status = 1;
+      continue;
     }
     commands.insert(commands.end(), m.sysrcCommands.begin(), m.sysrcCommands.end());
   }
   if (!commands.empty()) {
-    ctx.console.print(std::string(dryRun ? "# After writing the files, remove" : "# Now remove") +
+    ctx.console.print(std::string(options.dryRun ? "# After writing the files, remove" : "# Now remove") +
                       " the old variables:\n");
     for (const std::string& c : commands) ctx.console.print(c + "\n");
   }

@@ -6,11 +6,12 @@
 
 #include <sstream>
 
-#include "address_list.h"
 #include "host_features.h"
 #include "json_text.h"
 #include "plan_schedule.h"
 #include "shutdown_budget.h"
+#include "text_fields.h"
+#include "timestamp.h"
 
 namespace rcjail {
 
@@ -237,11 +238,7 @@ int runPlanVerb(const VerbContext& ctx, const std::vector<std::string>& args) {
     vars.set("jail_reverse_stop", "no");
   }
   const Quirks quirks = quirksFrom(vars);
-  std::time_t now = std::time(nullptr);
-  struct tm tm;
-  localtime_r(&now, &tm);
-  char stamp[32];
-  strftime(stamp, sizeof stamp, "%Y-%m-%d %H:%M:%S", &tm);
+  const std::string stamp = localTimestamp(std::time(nullptr));
   const HostFeatures host = hostFeatures(ctx.system);
   SettingsEnvironment settings{ctx.root, quirks, stamp, host.hasVimage, host.dadCount};
   PlanEnvironment env{settings, {}};
