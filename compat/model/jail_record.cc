@@ -79,7 +79,7 @@ std::string formatJailRecord(const JailRecord& record) {
   }
   if (!record.vnetInterfaces.empty()) {
     text += "vnetif";
-    for (const std::string& interface : record.vnetInterfaces) text += "\t" + escapeField(interface);
+    for (const std::string& interface : record.vnetInterfaces) text += "\t" + escapeField(interface, kTabFieldEscapes);
     text += "\n";
   }
   return text;
@@ -130,7 +130,7 @@ std::optional<JailRecord> parseJailRecord(std::string_view text) {
       record.params.push_back(std::move(param));
     } else if (fields[0] == "vnetif" && fields.size() >= 2) {
       for (size_t i = 1; i < fields.size(); ++i) {
-        std::optional<std::string> interface = unescapeField(fields[i]);
+        std::optional<std::string> interface = unescapeField(fields[i], kTabFieldEscapes);
         if (!interface) return std::nullopt;
         record.vnetInterfaces.push_back(*interface);
       }
