@@ -170,7 +170,7 @@ bool answerSetupRequest(int socket, const std::vector<std::string>& f) {
   for (bool entered = false; !entered;) {
     std::optional<std::string> packet = receivePacket(socket);
     if (!packet) _exit(0);  // jail(8) gave up before the jail existed
-    entered = answerSetupRequest(socket, splitFields(*packet));
+    entered = answerSetupRequest(socket, packetFields(*packet));
   }
   runAsInit(socket, signals, persistAfterCreate);
 }
