@@ -110,6 +110,8 @@ def main():
             if other != unit:
                 edges.setdefault(unit, set()).add(other)
     problems += [f"include cycle: {' -> '.join(c)}" for c in cycles(edges)]
+    if strict_functions and shutil.which("ctags") is None and os.environ.get("RCJAIL_REQUIRE_ALL_TESTS") == "1":
+        problems.append("--functions needs ctags (Universal Ctags), and RCJAIL_REQUIRE_ALL_TESTS=1 asks for every check")
     functions = long_functions(top, files)
     if strict_functions:
         problems += functions

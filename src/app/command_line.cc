@@ -24,6 +24,7 @@
 #include "rc_conf_reader.h"
 #include "sh_interpreter.h"
 #include "run_lock.h"
+#include "text_fields.h"
 #include "verb_context.h"
 
 namespace rcjail {
@@ -168,36 +169,13 @@ std::string holderDescription(const std::string& prefix, const std::vector<std::
   return text + ")";
 }
 
-}  // namespace
-
-int runCommandLine(const std::string& program, const std::vector<std::string>& args, char** envp) {
-  size_t optionCount = leadingOptionCount(args);
-  Options options;
-  try {
-    options = parseOptions({args.begin(), args.begin() + static_cast<long>(optionCount)});
-  } catch (const po::error& e) {
-    std::cerr << "rcjail: " << e.what() << "\n" << kUsage;
-    return 2;
-  }
-  if (options.help) {
-    std::cout << kUsage;
-    return 0;
-  }
-  if (options.version) {
-    std::cout << "rcjail " << RCJAIL_VERSION << "\n";
-    return 0;
-  }
-  std::vector<std::string> rest(args.begin() + static_cast<long>(optionCount), args.end());
-  if (!rest.empty() && rest[0] == "--") rest.erase(rest.begin());
-  const std::string prefix = options.rcScript.empty() ? program : options.rcScript;
-
-  std::unique_ptr<SyslogSink> syslog;
-  if (!options.noSyslog) syslog = makeSystemSyslog();
-  Console console(prefix, syslog.get());
-
+// rc.conf as rc.subr loads it, then the --config files and jail_env_file.
+// A status when the run ends here: an `exit` while loading, or an error.
+std::optional<int> loadConfiguration(const Options& options, const std::string& prefix,
+                                     const std::vector<std::string>& rest, char** envp, Console& console,
+                                     RcConfResult& loaded) {
   RcConfOptions readerOptions{FsRoot(options.root)};
   readerOptions.arg0 = prefix;  // the $0 of sh's messages: /etc/rc at boot, as under rc(8)
-  RcConfResult loaded;
   try {
     loaded = loadRcConfig(readerOptions, environmentVariables(envp));
     passOnOutput(loaded, stdoutIsData(rest));
@@ -226,6 +204,59 @@ int runCommandLine(const std::string& program, const std::vector<std::string>& a
     console.error(e.describe());
     return !rest.empty() && rest[0] == "check" ? 2 : 1;
   }
+  return std::nullopt;
+}
+
+// The run lock of the verbs that change state, kept in `lock` (left empty
+// when /var/run cannot hold one). A status when the run must end here.
+std::optional<int> takeRunLock(const FsRoot& root, const Variables& vars, const std::string& holder,
+                               InterruptWatch& interrupts, Console& console, std::optional<RunLock>& lock) {
+  RunLockOptions lockOptions;
+  lockOptions.timeout = lockTimeoutFrom(vars.get("jail_lock_timeout"));
+  lockOptions.holderDescription = holder;
+  lockOptions.interrupted = [&interrupts] { return interrupts.interrupted(); };
+  RunLockAttempt attempt = RunLockAttempt::acquire(root, lockOptions);
+  if (attempt.outcome == RunLockAttempt::Outcome::Busy) {
+    console.error(interrupts.interrupted() ? std::string("interrupted while waiting for ") + kRunLockPath + "."
+                                            : describeBusyLock(attempt, lockOptions.timeout));
+    return 1;
+  }
+  // Unavailable (no writable /var/run): run unlocked, as the stock script
+  // always does; writing the jail files reports the real problem.
+  if (attempt.lock) lock.emplace(std::move(*attempt.lock));
+  else console.debug("running without " + std::string(kRunLockPath) + ": " + attempt.reason);
+  return std::nullopt;
+}
+
+}  // namespace
+
+int runCommandLine(const std::string& program, const std::vector<std::string>& args, char** envp) {
+  size_t optionCount = leadingOptionCount(args);
+  Options options;
+  try {
+    options = parseOptions({args.begin(), args.begin() + static_cast<long>(optionCount)});
+  } catch (const po::error& e) {
+    std::cerr << "rcjail: " << e.what() << "\n" << kUsage;
+    return 2;
+  }
+  if (options.help) {
+    std::cout << kUsage;
+    return 0;
+  }
+  if (options.version) {
+    std::cout << "rcjail " << RCJAIL_VERSION << "\n";
+    return 0;
+  }
+  std::vector<std::string> rest(args.begin() + static_cast<long>(optionCount), args.end());
+  if (!rest.empty() && rest[0] == "--") rest.erase(rest.begin());
+  const std::string prefix = options.rcScript.empty() ? program : options.rcScript;
+
+  std::unique_ptr<SyslogSink> syslog;
+  if (!options.noSyslog) syslog = makeSystemSyslog();
+  Console console(prefix, syslog.get());
+
+  RcConfResult loaded;
+  if (std::optional<int> status = loadConfiguration(options, prefix, rest, envp, console, loaded)) return *status;
   Variables& vars = loaded.vars;
   console.configure(vars);
   for (const std::string& line : loaded.debug) console.debug(line);
@@ -241,20 +272,8 @@ int runCommandLine(const std::string& program, const std::vector<std::string>& a
   std::optional<RunLock> lock;
   if (changesState(rest)) {
     interrupts.emplace();
-    RunLockOptions lockOptions;
-    lockOptions.timeout = lockTimeoutFrom(vars.get("jail_lock_timeout"));
-    lockOptions.holderDescription = holderDescription(prefix, rest);
-    lockOptions.interrupted = [&interrupts] { return interrupts->interrupted(); };
-    RunLockAttempt attempt = RunLockAttempt::acquire(root, lockOptions);
-    if (attempt.outcome == RunLockAttempt::Outcome::Busy) {
-      console.error(interrupts->interrupted() ? std::string("interrupted while waiting for ") + kRunLockPath + "."
-                                              : describeBusyLock(attempt, lockOptions.timeout));
-      return 1;
-    }
-    // Unavailable (no writable /var/run): run unlocked, as the stock script
-    // always does; writing the jail files reports the real problem.
-    if (attempt.lock) lock.emplace(std::move(*attempt.lock));
-    else console.debug("running without " + std::string(kRunLockPath) + ": " + attempt.reason);
+    if (std::optional<int> status = takeRunLock(root, vars, holderDescription(prefix, rest), *interrupts, console, lock))
+      return *status;
   }
   std::unique_ptr<BootHistory> history;
   if (historyEnabled(root, vars))

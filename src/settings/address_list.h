@@ -8,9 +8,6 @@
 #include <vector>
 
 #include "quirks.h"
-// Address values are word-split with base's splitFields, which used to live
-// here; callers that still take it from this header keep compiling.
-#include "text_fields.h"
 
 namespace rcjail {
 
