@@ -30,7 +30,7 @@ if args and args[0] == '--baseline':
     baseline = os.path.abspath(args[1])
     args = args[2:]
 sizes = [int(n) for n in args] or [1, 100, 500, 1000]
-rcjail = os.path.join(build, 'rcjail')
+rcjail = os.path.join(build, 'src', 'rcjail')
 floor = os.path.join(build, 'bench', 'bench_floor')
 noop = os.path.join(build, 'bench', 'bench_noop_tool')
 peak_rss = os.path.join(build, 'bench', 'bench_peak_rss')
