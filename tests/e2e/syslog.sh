@@ -16,7 +16,7 @@ import os, socket, sys
 s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
 s.bind(sys.argv[1])
 open(sys.argv[3], 'w').close()
-s.settimeout(30)
+s.settimeout(120)
 with open(sys.argv[2], 'ab') as out:
     try:
         while True:
@@ -29,7 +29,23 @@ with open(sys.argv[2], 'ab') as out:
         pass
 EOF_PY
 receiver=$!
-while [ ! -e "$WORK/listening" ]; do sleep 0.1; done
+n=0
+while [ ! -e "$WORK/listening" ]; do
+	[ $n -lt 300 ] || { echo "FAIL: the test's syslog socket did not come up"; exit 1; }
+	sleep 0.1
+	n=$((n + 1))
+done
+
+# received: what reached the socket up to now. A marker datagram is sent
+# after rcjail has exited and waited for, so that everything rcjail sent
+# (queued before it) has been written out, however slow the receiver is.
+received() {
+	python3 -c 'import socket, sys; socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM).sendto(b"--mark--", sys.argv[1])' "$DEV/log"
+	n=0
+	until grep -q -e '^--mark--$' "$WORK/received" 2>/dev/null || [ $n -ge 300 ]; do sleep 0.1; n=$((n + 1)); done
+	grep -v -e '^--mark--$' "$WORK/received"
+	: > "$WORK/received"
+}
 
 # run_logged ARGS...: `run` with syslog on, /dev/log being the test's socket.
 run_logged() {
@@ -49,12 +65,11 @@ run_logged onestart
 check "warning run: status" 0 "$STATUS"
 warning="/etc/rc.d/jail: WARNING: Per-jail configuration via jail_* variables  is obsolete.  Please consider migrating to /etc/jail.conf."
 check "warning run: on stderr" "$warning" "$ERR"
-sleep 0.5
+received > "$WORK/logged"
 check "warning run: the same text to syslog, user.notice" yes \
-	"$(grep -q "^<13>.*$(printf '%s' "$warning" | sed 's/[.*[]/\\&/g')\$" "$WORK/received" && echo yes || echo no)"
-check "warning run: one message" 1 "$(grep -c . "$WORK/received")"
+	"$(grep -q "^<13>.*$(printf '%s' "$warning" | sed 's/[.*[]/\\&/g')\$" "$WORK/logged" && echo yes || echo no)"
+check "warning run: one message" 1 "$(grep -c . "$WORK/logged")"
 
-: > "$WORK/received"
 write_rc_conf <<'EOF_RC'
 jail_list="ducky"
 EOF_RC
@@ -62,8 +77,7 @@ printf 'ducky {\n\tpath = "/usr/jail/ducky";\n\tpersist;\n}\n' > "$ROOT/etc/jail
 run_logged onerestart
 check "quiet run: status" 0 "$STATUS"
 check "quiet run: nothing on stderr" "" "$ERR"
-sleep 0.5
-check "quiet run: nothing to syslog" "" "$(cat "$WORK/received")"
+check "quiet run: nothing to syslog" "" "$(received)"
 
 python3 -c 'import socket, sys; socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM).sendto(b"stop", sys.argv[1])' "$DEV/log"
 wait "$receiver"
