@@ -67,37 +67,39 @@ check "versions disagree: says which" 1 "$(grep -c "DISTVERSION (9.9.9) is not t
 check "versions disagree: no file" "" "$(ls -A "$WORK/mismatch" 2>/dev/null)"
 
 # Extracted alone, it configures (CMake stops at a listed file that is
-# missing) and every compiler command of the whole build, tests and compat
-# programs included, preprocesses (which needs every header it includes).
-# RCJAIL_DISTFILE_BUILD=1 compiles the program as the port does instead
+# missing), and it holds every file of this tree that the build read: the
+# sources and headers of each object of $BUILD_DIR, tests and compat programs
+# included, from Ninja's record of them (or, with another generator, by
+# preprocessing every compiler command of the extracted tree).
+# RCJAIL_DISTFILE_BUILD=1 also compiles the program from it as the port does
 # (CMAKE_OFF, CMAKE_ARGS) and runs it: minutes rather than seconds.
 mkdir "$WORK/src"
 tar -xzf "$first" -C "$WORK/src"
 tree=$WORK/src/$name
 check "LICENSE_FILE is in the distribution file" yes \
 	"$([ -f "$(port_var LICENSE_FILE | sed "s|\${WRKSRC}|$tree|")" ] && echo yes || echo no)"
-if [ "${RCJAIL_DISTFILE_BUILD:-0}" = 1 ]; then
-	set --
-	for o in $(port_var CMAKE_OFF); do set -- "$@" "-D$o=OFF"; done
-	command -v ccache >/dev/null 2>&1 && set -- "$@" -DCMAKE_CXX_COMPILER_LAUNCHER=ccache
-	# shellcheck disable=SC2046
-	if cmake -S "$tree" -B "$WORK/build" -DCMAKE_BUILD_TYPE=Release $(port_var CMAKE_ARGS) "$@" \
-		> "$WORK/build.log" 2>&1 && cmake --build "$WORK/build" >> "$WORK/build.log" 2>&1; then
-		built=yes
-	else
-		built=no
-		tail -n 30 "$WORK/build.log"
-	fi
-	check "builds from the extracted file alone" yes "$built"
-	check "the program built from it" "rcjail $(port_var DISTVERSION)" "$("$WORK/build/src/rcjail" --version 2>&1)"
+if cmake -S "$tree" -B "$WORK/build" -DCMAKE_EXPORT_COMPILE_COMMANDS=ON > "$WORK/build.log" 2>&1; then
+	configured=yes
 else
-	if cmake -S "$tree" -B "$WORK/build" -DCMAKE_EXPORT_COMPILE_COMMANDS=ON > "$WORK/build.log" 2>&1; then
-		configured=yes
-	else
-		configured=no
-		tail -n 30 "$WORK/build.log"
-	fi
-	check "configures from the extracted file alone" yes "$configured"
+	configured=no
+	tail -n 30 "$WORK/build.log"
+fi
+check "configures from the extracted file alone" yes "$configured"
+if [ -f "$BUILD_DIR/build.ninja" ] && command -v ninja >/dev/null 2>&1; then
+	read_files=$(ninja -C "$BUILD_DIR" -t deps | python3 -c '
+import os, sys
+build, source, tree = (os.path.realpath(p) for p in sys.argv[1:])
+read = set()
+for line in sys.stdin:
+    if line.startswith("    "):
+        path = os.path.realpath(os.path.join(build, line.strip()))
+        if path.startswith(source + os.sep) and not path.startswith(build + os.sep):
+            read.add(os.path.relpath(path, source))
+missing = sorted(p for p in read if not os.path.isfile(os.path.join(tree, p)))
+print(f"{len(read) > 100}, missing: {missing}")
+' "$BUILD_DIR" "$SOURCE_DIR" "$tree")
+	check "holds every source and header the build read" "True, missing: []" "$read_files"
+else
 	preprocessed=$(python3 - "$WORK/build/compile_commands.json" "$tree/src" <<'EOF_PY'
 import json, os, shlex, subprocess, sys
 from concurrent.futures import ThreadPoolExecutor
@@ -120,8 +122,23 @@ EOF_PY
 )
 	check "every compiler command preprocesses" "0 failed, 0 of src/ not compiled, True" "$preprocessed"
 fi
+if [ "${RCJAIL_DISTFILE_BUILD:-0}" = 1 ]; then
+	set --
+	for o in $(port_var CMAKE_OFF); do set -- "$@" "-D$o=OFF"; done
+	command -v ccache >/dev/null 2>&1 && set -- "$@" -DCMAKE_CXX_COMPILER_LAUNCHER=ccache
+	# shellcheck disable=SC2046
+	if cmake -S "$tree" -B "$WORK/port-build" -DCMAKE_BUILD_TYPE=Release $(port_var CMAKE_ARGS) "$@" \
+		> "$WORK/port-build.log" 2>&1 && cmake --build "$WORK/port-build" >> "$WORK/port-build.log" 2>&1; then
+		built=yes
+	else
+		built=no
+		tail -n 30 "$WORK/port-build.log"
+	fi
+	check "builds from the extracted file alone" yes "$built"
+	check "the program built from it" "rcjail $(port_var DISTVERSION)" "$("$WORK/port-build/src/rcjail" --version 2>&1)"
+fi
 binary=$RCJAIL
-[ -x "$WORK/build/src/rcjail" ] && binary=$WORK/build/src/rcjail
+[ -x "$WORK/port-build/src/rcjail" ] && binary=$WORK/port-build/src/rcjail
 installed=$(TMPDIR=$WORK sh "$tree/packaging/make-plist" "$tree" "$binary") || installed="make-plist failed"
 check "the extracted tree installs PLIST_FILES" "$(port_var PLIST_FILES | LC_ALL=C sort)" "$installed"
 finish
