@@ -220,8 +220,13 @@ void ShExpander::expandParamOp(const ShWordPart& part, const std::optional<std::
 
 std::string ShExpander::toString(const Text& text) const {
   const std::size_t n = text.chars.size();
+  // The value limit holds before anything is allocated: the reservation and
+  // each run stop at it with the reader's file:line error, whatever length
+  // the text reached, rather than ask for gigabytes first.
+  const ShBudget& budget = state_.budget();
+  const std::size_t limit = budget.limits().valueBytes;
   std::string out;
-  out.reserve(n);
+  out.reserve(std::min(n, limit));
   std::string separator;
   bool separatorKnown = false;
   // Characters go over in runs between marks, found with memchr: values
@@ -231,6 +236,7 @@ std::string ShExpander::toString(const Text& text) const {
   for (int k = 0; k < 3; ++k) next[k] = std::min(text.attrs.find(marks[k]), n);
   for (std::size_t i = 0; i < n;) {
     std::size_t mark = std::min({next[0], next[1], next[2]});
+    budget.checkValue(out.size() + (mark - i), where_);
     out.append(text.chars, i, mark - i);
     if (mark == n) break;
     if (text.attrs[mark] != kContent) {
@@ -239,6 +245,7 @@ std::string ShExpander::toString(const Text& text) const {
         separator = v ? v->substr(0, 1) : " ";
         separatorKnown = true;
       }
+      budget.checkValue(out.size() + separator.size(), where_);
       out += separator;
     }
     i = mark + 1;
