@@ -69,8 +69,8 @@ check "stop output: s1's dependent goes first" "Stopping jails: s2 after s1." "$
 check "escalated within a second of the deadline" yes "$(within "$(at s2 stop)" "$(at s2 force)" 0.8 2)"
 check "jail -R" "jail -q -R s2" "$(grep -- '-R s2' "$FAKE_JAILS/.calls")"
 check "s2 is gone" no "$([ -e "$FAKE_JAILS/s2" ] && echo yes || echo no)"
-check "after stopped before s1" yes "$(not_before "$(at s1 stop)" "$(at after stopped)")"
-check "s1 stopped after s2" yes "$(not_before "$(at s1 stop)" "$(at s2 force)")"
+check "after stopped before s1" yes "$(happened_after s1 stop after stopped)"
+check "s1 stopped after s2" yes "$(happened_after s1 stop s2 force)"
 check "console: the stop timeout" yes \
 	"$(echo "$ERR" | grep -qx '/etc/rc.d/jail: WARNING: jail s2: stop timed out after 1 s (jail_stop_timeout); jail(8) was killed and the jail removed with jail -R' && echo yes || echo no)"
 
