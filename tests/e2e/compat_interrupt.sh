@@ -59,7 +59,7 @@ if [ "${1:-}" = inner ]; then
 	WORK=$2
 	compat_programs "$WORK"
 	passed=0 failed=0
-	sleep 1000 &
+	sleep 86400 &  # outlives any number of rounds
 	canary=$!
 	mount --bind "$WORK/run" /var/run || exit 1
 	rounds=${RCJAIL_INTERRUPT_ROUNDS:-3}
@@ -130,7 +130,7 @@ mkdir -p "$WORK/run"
 		echo "jail_${j}_hostname=\"$j\""
 	done
 } > "$WORK/rc.conf"
-sleep 1000 &
+sleep 86400 &  # outlives any number of rounds
 host_canary=$!
 : > "$WORK/signals"
 unshare --pid --fork --mount-proc sh "$(dirname "$0")/signal-recording-init" "$WORK/signals" sh "$0" inner "$WORK"
