@@ -33,6 +33,7 @@ class FakeJailSystem : public JailSystem {
   std::map<std::string, std::chrono::milliseconds> delays;  // jail(8) on NAME takes this long
   std::set<std::string> hang;                                // jail -c NAME hangs once it made the jail
   std::set<std::string> hangRemove;                          // jail -r NAME hangs and removes nothing
+  std::map<std::string, std::string> paths;                  // jls's path of NAME (default /j/NAME)
 
   std::unique_ptr<RunningProcess> start(const RunRequest& request) override {
     struct Done : RunningProcess {
@@ -97,6 +98,10 @@ class FakeJailSystem : public JailSystem {
  private:
   mutable std::mutex mutex_;
   static std::string base(const std::string& path) { return path.substr(path.rfind('/') + 1); }
+  std::string pathOf(const std::string& name) const {
+    auto it = paths.find(name);
+    return it == paths.end() ? "/j/" + name : it->second;
+  }
 
   RunResult handle(const std::vector<std::string>& argv) {
     RunResult r;
@@ -191,12 +196,14 @@ class FakeJailSystem : public JailSystem {
         r.status = 1;
         r.output = "jls: jail \"" + args[1] + "\" not found\n";
       } else if (args.size() > 2) {
-        r.output = std::to_string(jid) + "\n";
+        r.output = std::to_string(jid) + (args.back() == "path" ? " " + pathOf(args[1]) : "") + "\n";
       }
       return r;
     }
     for (auto& [n, j] : running) {
       if (args == std::vector<std::string>{"jid", "name"}) r.output += std::to_string(j) + " " + n + "\n";
+      if (args == std::vector<std::string>{"jid", "name", "path"})
+        r.output += std::to_string(j) + " " + n + " " + pathOf(n) + "\n";
       if (args == std::vector<std::string>{"name"}) r.output += n + "\n";
     }
     if (args == std::vector<std::string>{"-N"}) r.output = " JID  IP Address      Hostname                      Path\n";

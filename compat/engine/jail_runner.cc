@@ -1,6 +1,8 @@
 // The event loop over the selected jails.
 #include "jail_runner.h"
 
+#include "child_events.h"
+
 #include <sys/wait.h>
 
 #include <algorithm>
@@ -13,7 +15,6 @@
 namespace rcjail::compat {
 namespace {
 
-constexpr auto kTerminatePoll = std::chrono::milliseconds(50);
 constexpr auto kIdleWait = std::chrono::seconds(1);
 
 std::optional<std::string> readFstab(const std::string& path, std::string& error) {
@@ -33,29 +34,13 @@ std::string quotedName(const JailSpec& spec) {
   return "\"" + name + "\"";
 }
 
-// Blocks SIGCHLD for the life of the object, so the loop can wait for it.
-class ChildSignalBlock {
- public:
-  ChildSignalBlock() {
-    sigset_t set;
-    sigemptyset(&set);
-    sigaddset(&set, SIGCHLD);
-    sigprocmask(SIG_BLOCK, &set, &previous_);
-  }
-  ~ChildSignalBlock() { sigprocmask(SIG_SETMASK, &previous_, nullptr); }
-  ChildSignalBlock(const ChildSignalBlock&) = delete;
-  ChildSignalBlock& operator=(const ChildSignalBlock&) = delete;
-
- private:
-  sigset_t previous_;
-};
-
 }  // namespace
 
 JailRunner::JailRunner(StepExecutor& executor, int parallelLimit) : executor_(executor), limit_(parallelLimit) {}
 
 bool JailRunner::run(std::vector<JailTask>& tasks, const std::vector<DependencyEdge>& edges) {
   ChildSignalBlock block;
+  childSignals_ = block.descriptor();
   tasks_ = &tasks;
   edges_ = &edges;
   ready_.clear();
@@ -338,19 +323,18 @@ void JailRunner::endPhase(size_t index) {
 void JailRunner::waitForEvents() {
   std::vector<JailTask>& tasks = *tasks_;
   Clock::time_point until = Clock::now() + kIdleWait;
+  // A jail's init ends as soon as the processes it was told to stop are
+  // gone: its pidfd turns readable then, and stop.timeout bounds the wait.
+  std::vector<int> stopping;
   for (size_t index : sleeping_) {
     const JailTask& task = tasks[index];
     if (task.command && task.command->deadline) until = std::min(until, *task.command->deadline);
-    if (task.terminateDeadline) until = std::min(until, Clock::now() + kTerminatePoll);
+    if (task.terminateDeadline) {
+      until = std::min(until, *task.terminateDeadline);
+      if (task.init) stopping.push_back(task.init->descriptor());
+    }
   }
-  const auto wait = std::max(Clock::duration::zero(), until - Clock::now());
-  const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(wait);
-  timespec timeout{static_cast<time_t>(seconds.count()),
-                   static_cast<long>(std::chrono::duration_cast<std::chrono::nanoseconds>(wait - seconds).count())};
-  sigset_t set;
-  sigemptyset(&set);
-  sigaddset(&set, SIGCHLD);
-  sigtimedwait(&set, nullptr, &timeout);
+  waitForChildOrInit(childSignals_, stopping, std::max(Clock::duration::zero(), until - Clock::now()));
 
   auto wake = [&](size_t index) {
     sleeping_.erase(std::find(sleeping_.begin(), sleeping_.end(), index));

@@ -52,6 +52,7 @@ class JailRunner {
   std::vector<size_t> blocked_;  // waiting for dependencies
   std::vector<size_t> sleeping_; // waiting for a command or stop.timeout
   int runningCommands_ = 0;
+  int childSignals_ = -1;  // signalfd of SIGCHLD while run() runs
 };
 
 }  // namespace rcjail::compat

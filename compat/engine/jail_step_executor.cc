@@ -308,7 +308,7 @@ StepOutcome StepExecutor::terminate(JailTask& task) {
 }
 
 bool StepExecutor::terminateFinished(JailTask& task) {
-  if (!task.running || !task.init || task.init->processes().empty()) return true;
+  if (!task.running || !task.init || !task.init->alive() || task.init->processes().empty()) return true;
   if (Clock::now() < *task.terminateDeadline) return false;
   if (reporter_.verbose() > 0) reporter_.note(task.spec, "timed out");
   return true;

@@ -119,11 +119,14 @@ bool answerSetupRequest(int socket, const std::vector<std::string>& f) {
 // The jail's init: persists as jail(8) says (and, while jail(8) is still
 // creating the jail, as jail(8) sets persist for the time of exec.start on
 // FreeBSD), passes a stop request on to the jail's processes and reaps
-// them; exits once the jail neither persists nor has a process.
+// them; exits once the jail neither persists nor has a process, and after
+// a stop request once it has no process: jail(8) -r waits for that exit on
+// the init's pidfd, so a stop takes as long as the jail's processes do.
 [[noreturn]] void runAsInit(int socket, int signals, bool persistAfterCreate) {
   bool persist = true;
   bool connected = true;
   bool told = false;
+  bool stopping = false;
   for (;;) {
     std::array<pollfd, 2> fds{pollfd{signals, POLLIN, 0}, pollfd{connected ? socket : -1, POLLIN, 0}};
     poll(fds.data(), fds.size(), kIdleCheckMs);
@@ -133,7 +136,10 @@ bool answerSetupRequest(int socket, const std::vector<std::string>& f) {
       if (info.ssi_signo == SIGUSR2) persist = true;
       // From PID 1, kill(-1) reaches every other process of this namespace
       // and of the jails below it, and nothing outside.
-      if (static_cast<int>(info.ssi_signo) == stopRequestSignal()) kill(-1, SIGTERM);
+      if (static_cast<int>(info.ssi_signo) == stopRequestSignal()) {
+        kill(-1, SIGTERM);
+        stopping = true;
+      }
     }
     if (connected && (fds[1].revents & (POLLIN | POLLHUP | POLLERR))) {
       std::optional<std::string> packet = receivePacket(socket);
@@ -148,7 +154,7 @@ bool answerSetupRequest(int socket, const std::vector<std::string>& f) {
       }
     }
     reapChildren();
-    if (!persist && jailIsEmpty()) _exit(0);
+    if ((!persist || stopping) && jailIsEmpty()) _exit(0);
   }
 }
 

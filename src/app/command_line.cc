@@ -225,6 +225,7 @@ std::optional<int> takeRunLock(const FsRoot& root, const Variables& vars, const 
   // always does; writing the jail files reports the real problem.
   if (attempt.lock) lock.emplace(std::move(*attempt.lock));
   else console.debug("running without " + std::string(kRunLockPath) + ": " + attempt.reason);
+  if (lock && !lock->leftByKilledRun().empty()) console.debug("the run before was killed: " + lock->leftByKilledRun());
   return std::nullopt;
 }
 
@@ -280,15 +281,13 @@ int runCommandLine(const std::string& program, const std::vector<std::string>& a
     history = std::make_unique<BootHistory>(root, isBootVerb(rest), [] { return std::time(nullptr); });
   std::function<bool()> interrupted;  // empty for the verbs that change nothing
   if (interrupts) interrupted = [&interrupts] { return interrupts->interrupted(); };
-  RcCommand command({vars, console, system, root, [] { return std::time(nullptr); }, history.get(), interrupted});
+  RcCommand command({vars, console, system, root, [] { return std::time(nullptr); }, history.get(), interrupted,
+                     lock && !lock->leftByKilledRun().empty()});
   int status = command.runScript(rest);
   console.flush();
-  if (interrupts && interrupts->interrupted()) {
-    int signal = interrupts->signal();
-    console.error(std::string("interrupted by ") + interruptSignalName(signal) + ".");
-    return 128 + signal;
-  }
-  return status;
+  if (!interrupts || !interrupts->interrupted()) return status;
+  console.error(std::string("interrupted by ") + interruptSignalName(interrupts->signal()) + ".");
+  return 128 + interrupts->signal();
 }
 
 }  // namespace rcjail

@@ -1,11 +1,14 @@
 // start, stop, config, console and status as rc.d/jail runs them.
 #include "jail_service.h"
 
+#include <dirent.h>
+
 #include <algorithm>
 #include <sstream>
 
 #include "atomic_file.h"
 #include "jail_names.h"
+#include "running_jail.h"
 #include "text_fields.h"
 #include "timestamp.h"
 
@@ -117,8 +120,43 @@ void JailService::report(const std::string& jail, const char* verb, JailResult r
   if (env_.outcomes) env_.outcomes->jailFinished({jail, verb, result, duration, output});
 }
 
+std::string JailService::startedBefore(const std::string& name, const std::string& path) const {
+  if (quirks_ != Quirks::Fixed || path.empty()) return "";
+  std::optional<RunningJail> running = findRunningJail(env_.system, env_.vars, name);
+  if (!running || !samePath(path, running->path)) return "";
+  // Started by rcjail: its id file says so, or the run before was killed
+  // between jail(8) and the id file. A jail started some other way keeps
+  // stock's failure.
+  return env_.afterKilledRun || readJidFile(env_.root, name) == running->jid ? running->jid : "";
+}
+
+// /var/run/jail_NAME.id files of jails that jls did not list: left by a run
+// that was killed after the jail went.
+void JailService::removeStaleJidFiles(const std::vector<std::string>& running) {
+  if (quirks_ != Quirks::Fixed) return;
+  DIR* dir = opendir(varRun("").c_str());
+  if (!dir) return;
+  std::vector<std::string> stale;
+  while (const dirent* entry = readdir(dir)) {
+    const std::string file = entry->d_name;
+    if (file.size() <= 8 || !file.starts_with("jail_") || !file.ends_with(".id")) continue;
+    const std::string name = file.substr(5, file.size() - 8);
+    if (std::find(running.begin(), running.end(), name) == running.end()) stale.push_back(name);
+  }
+  closedir(dir);
+  for (const std::string& name : stale) removeJidFile(name);
+}
+
 void JailService::startOne(const Prepared& p, const RunResult& result, std::chrono::milliseconds duration) {
   Console& out = env_.console;
+  if (!result.ok()) {
+    if (std::string jid = startedBefore(p.settings.name, configuredPath(env_.root, p.settings)); !jid.empty()) {
+      out.startmsg(" " + p.settings.displayName() + " (already running)");
+      writeJidFile(p.settings.name, jid);
+      report(p.settings.name, "start", JailResult::Ok, result.output, duration);
+      return;
+    }
+  }
   if (result.ok()) {
     out.startmsg(" " + p.settings.displayName());
     RunRequest jls{concat(splitFields(env_.vars.get("jail_jls")), {"-j", p.settings.name, "jid"})};
@@ -215,7 +253,12 @@ int JailService::stop(const std::vector<std::string>& names) {
   for (const std::string& given : order) {
     if (interrupted()) break;
     std::optional<JailSettings> s = parseOptions(jailName(given));
-    if (!s || !isRunning(s->name)) continue;
+    if (!s) continue;
+    if (!isRunning(s->name)) {
+      // Gone already (a killed run stopped it): its id file goes too.
+      if (quirks_ == Quirks::Fixed) removeJidFile(s->name);
+      continue;
+    }
     out.print(" " + s->displayName());
     RunRequest request{namedStopCommand(env_.vars, *s)};
     request.stdinFromDevNull = false;
@@ -244,6 +287,9 @@ int JailService::stopAll() {
   out.flush();
   std::vector<std::string> running = lines(env_.system.run(jls).output);
   if (checkYesNo("jail_reverse_stop")) running = reversed(running);
+  std::vector<std::string> names;
+  for (const std::string& line : running) names.push_back(readTwoFields(line).first);
+  if (!interrupted()) removeStaleJidFiles(names);
   for (const std::string& line : running) {
     if (interrupted()) break;
     std::string name = readTwoFields(line).first;

@@ -40,6 +40,10 @@ struct ServiceEnvironment {
   // Asked before each jail (or wave) is started or stopped: true stops
   // there, and the jails not yet handled are reported Skipped. Empty: never.
   std::function<bool()> interrupted = {};
+  // The run before this one was killed part way (it left the run lock's
+  // file behind): a configured jail found running under its name and path
+  // without its id file is taken as started by it (default mode only).
+  bool afterKilledRun = false;
 };
 
 
@@ -77,6 +81,11 @@ class JailService {
   void writeJidFile(const std::string& name, const std::string& jid);
   void removeJidFile(const std::string& name);
   bool isRunning(const std::string& name);
+  // Default mode: the jid of `name` when it runs from `path` and was started
+  // by rcjail (its id file holds that jid, or the run before was killed);
+  // "" when not.
+  std::string startedBefore(const std::string& name, const std::string& path) const;
+  void removeStaleJidFiles(const std::vector<std::string>& running);
   int startAll();
   int stopAll();
   int finishStart();

@@ -4,6 +4,7 @@
 // job scheduler, one thread per jail in flight. The threads only run
 // processes and probes; the console, the /var/run files and the outcome
 // sink are touched by the calling thread alone, in a stable order.
+#include <algorithm>
 #include <map>
 #include <sstream>
 
@@ -11,6 +12,7 @@
 #include "jail_service.h"
 #include "job_scheduler.h"
 #include "readiness.h"
+#include "running_jail.h"
 #include "shutdown_budget.h"
 #include "text_fields.h"
 
@@ -35,6 +37,13 @@ std::string withNewline(const std::string& text) {
   return text.empty() || text.back() == '\n' ? text : text + "\n";
 }
 
+// The file jail(8) is handed for the jail (its -f argument).
+std::string configFileOf(const PlannedJail& j) {
+  if (j.config) return j.config->path;
+  auto file = std::find(j.command.begin(), j.command.end(), "-f");
+  return file != j.command.end() && file + 1 != j.command.end() ? *(file + 1) : "";
+}
+
 }  // namespace
 
 struct JailService::JailRun {
@@ -42,6 +51,7 @@ struct JailService::JailRun {
   RunResult process;            // jail(8)'s
   std::string jid;              // `jls -j NAME jid` after a start
   bool alreadyRunning = false;  // a dependency pulled in that was up already
+  bool adopted = false;         // up already: started by an earlier run
   bool notRunning = false;      // stop: nothing to stop
   bool notReady = false;        // started, but its readiness check timed out
   bool leftRunning = false;     // after a deadline, the jail could not be removed
@@ -75,6 +85,12 @@ JailService::JailRun JailService::startJail(const PlannedJail& j, const std::ato
       }
     } else if (!r.process.ok()) {
       r.result = JailResult::Failed;
+      const std::string path =
+          configuredPath(env_.root, j.name, configFileOf(j), j.config ? &j.config->text : nullptr);
+      if (!startedBefore(j.name, path).empty()) {
+        r.result = JailResult::Ok;
+        r.alreadyRunning = r.adopted = true;
+      }
     }
   }
   if (r.result == JailResult::Ok) {
@@ -124,6 +140,7 @@ void JailService::showStart(const PlannedJail& j, const JailRun& r, bool lines) 
   if (r.result == JailResult::Ok) {
     if (lines) out.startmsg(" " + name + (r.alreadyRunning ? ": already running\n" : "\n"));
     else if (!r.alreadyRunning) out.startmsg(" " + name);
+    else if (r.adopted) out.startmsg(" " + name + " (already running)");
   } else if (r.result == JailResult::Failed) {
     out.startmsg(lines ? " " + name + ": cannot start:\n" : " cannot start jail  \"" + name + "\": \n");
     out.print(lines ? withNewline(r.process.output) : r.process.output);
@@ -258,8 +275,10 @@ class JailService::PlanRun {
                        : std::string("interrupted")));
     } else if (shown_[i] == Shown::Pending) {
       shown_[i] = Shown::Run;
-      // stock: a jail that is not running is passed over in silence
+      // stock: a jail that is not running is passed over in silence; its
+      // id file, left by a run that was killed, goes
       if (!runs_[i].notRunning) recordRun(j, runs_[i]);
+      else if (service_.quirks_ == Quirks::Fixed) service_.removeJidFile(j.name);
     }
     flushLines();
   }
@@ -343,6 +362,7 @@ int JailService::driveStop(const std::vector<std::string>& names) {
   for (std::string line; std::getline(listed, line);)
     if (auto words = splitFields(line); !words.empty()) penv.running.push_back(words[0]);
   StopPlan plan = planStop(env_.vars, names, penv);
+  if (names[0] == "_ALL") removeStaleJidFiles(penv.running);
   out.emit(plan.messages);
   if (!reportProblems(plan, "stopped")) return 1;
   out.print(plan.parallel ? "Stopping jails:\n" : "Stopping jails:");

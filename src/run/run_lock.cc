@@ -49,7 +49,10 @@ void writeHolder(int fd, const std::string& description) {
 
 }  // namespace
 
-RunLock::RunLock(RunLock&& other) noexcept : path_(std::move(other.path_)), fd_(other.fd_) { other.fd_ = -1; }
+RunLock::RunLock(RunLock&& other) noexcept
+    : path_(std::move(other.path_)), fd_(other.fd_), leftBy_(std::move(other.leftBy_)) {
+  other.fd_ = -1;
+}
 
 RunLock::~RunLock() {
   if (fd_ < 0) return;
@@ -86,8 +89,9 @@ RunLockAttempt RunLockAttempt::acquire(const FsRoot& root, const RunLockOptions&
       close(fd);
       continue;
     }
+    std::string leftBy = readHolder(fd);
     writeHolder(fd, options.holderDescription);
-    return {Outcome::Acquired, RunLock(path, fd), "", ""};
+    return {Outcome::Acquired, RunLock(path, fd, std::move(leftBy)), "", ""};
   }
 }
 

@@ -28,12 +28,18 @@ class RunLock {
   ~RunLock();  // removes the file, then releases the lock
 
   const std::string& path() const { return path_; }
+  // What the file said when this run took the lock: a run that ends removes
+  // the file, so anything there was written by a run that was killed (its
+  // pid and command line). "" after a run that ended.
+  const std::string& leftByKilledRun() const { return leftBy_; }
 
  private:
   friend struct RunLockAttempt;
-  RunLock(std::string path, int fd) : path_(std::move(path)), fd_(fd) {}
+  RunLock(std::string path, int fd, std::string leftBy)
+      : path_(std::move(path)), fd_(fd), leftBy_(std::move(leftBy)) {}
   std::string path_;  // host path
   int fd_;
+  std::string leftBy_;
 };
 
 struct RunLockAttempt {

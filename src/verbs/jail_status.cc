@@ -5,6 +5,7 @@
 
 #include "host_features.h"
 #include "json_text.h"
+#include "running_jail.h"
 #include "text_fields.h"
 #include "timestamp.h"
 
@@ -43,6 +44,19 @@ Json jsonRecord(const std::optional<HistoryRecord>& r) {
               {"output", r->output}};
 }
 
+// What jls (name and path) and /var/run say of each jail, where they do not fit.
+std::map<std::string, std::string> stateNotes(const VerbContext& ctx, const std::vector<ConfiguredJail>& jails) {
+  const std::map<std::string, RunningJail> running = listRunningJails(ctx.system, ctx.vars);
+  std::map<std::string, std::string> notes;
+  for (const ConfiguredJail& j : jails) {
+    auto it = running.find(j.name);
+    std::optional<RunningJail> up = it == running.end() ? std::nullopt : std::optional<RunningJail>(it->second);
+    std::string note = describeRunState(up, readJidFile(ctx.root, j.name), field(j.block, "path"), j.name);
+    if (!note.empty()) notes[j.name] = note;
+  }
+  return notes;
+}
+
 }  // namespace
 
 std::map<std::string, std::string> runningJids(JailSystem& system, const Variables& vars) {
@@ -65,7 +79,12 @@ std::map<std::string, std::string> runningJids(JailSystem& system, const Variabl
 }
 
 std::string formatStatus(const std::vector<ConfiguredJail>& jails, const std::map<std::string, std::string>& jids,
-                         const std::vector<HistoryRecord>& history, const StatusOptions& options) {
+                         const std::vector<HistoryRecord>& history, const StatusOptions& options,
+                         const std::map<std::string, std::string>& notes) {
+  auto noteOf = [&notes](const std::string& name) {
+    auto it = notes.find(name);
+    return it == notes.end() ? std::string() : it->second;
+  };
   std::string out;
   if (options.json) {
     Json list = Json::array();
@@ -81,6 +100,7 @@ std::string formatStatus(const std::vector<ConfiguredJail>& jails, const std::ma
                           {"hostname", field(j.block, "host.hostname")},
                           {"addresses", addresses(j.block)},
                           {"path", field(j.block, "path")},
+                          {"state_note", noteOf(j.name).empty() ? Json(nullptr) : Json(noteOf(j.name))},
                           {"configured", j.where.str()},
                           {"listed", j.listed},
                           {"problem", j.problem},
@@ -95,7 +115,11 @@ std::string formatStatus(const std::vector<ConfiguredJail>& jails, const std::ma
     LastOutcomes last = lastOutcomes(history, j.name);
     std::vector<std::string> addrs = addresses(j.block);
     out += j.name + "\n";
-    out += "  jid:        " + (jid == jids.end() ? std::string("- (not running)") : jid->second) + "\n";
+    const std::string note = noteOf(j.name);
+    out += "  jid:        " +
+           (jid == jids.end() ? "- (not running" + (note.empty() ? "" : "; " + note) + ")"
+                              : jid->second + (note.empty() ? "" : " (" + note + ")")) +
+           "\n";
     out += "  hostname:   " + (field(j.block, "host.hostname").empty() ? "-" : field(j.block, "host.hostname")) + "\n";
     out += "  addresses:  " + (addrs.empty() ? "-" : joined(addrs, " ")) + "\n";
     out += "  path:       " + (field(j.block, "path").empty() ? "-" : field(j.block, "path")) + "\n";
@@ -122,7 +146,7 @@ int runStatusAll(const VerbContext& ctx, const std::vector<std::string>& args) {
   std::vector<ConfiguredJail> jails = configuredJails(ctx.vars, {ctx.root, host.hasVimage, host.dadCount});
   ctx.console.flush();
   std::map<std::string, std::string> jids = runningJids(ctx.system, ctx.vars);
-  ctx.console.print(formatStatus(jails, jids, readHistory(ctx.root), options));
+  ctx.console.print(formatStatus(jails, jids, readHistory(ctx.root), options, stateNotes(ctx, jails)));
   ctx.console.flush();
   return 0;
 }

@@ -19,8 +19,11 @@ namespace rcjail {
 struct StatusOptions {
   bool json = false;
 };
+// `notes`: per jail, what does not fit between jls and /var/run
+// (running_jail.h's describeRunState), shown with the jid.
 std::string formatStatus(const std::vector<ConfiguredJail>& jails, const std::map<std::string, std::string>& jids,
-                         const std::vector<HistoryRecord>& history, const StatusOptions& options);
+                         const std::vector<HistoryRecord>& history, const StatusOptions& options,
+                         const std::map<std::string, std::string>& notes = {});
 
 // status -a [--json] / status --json.
 int runStatusAll(const VerbContext& ctx, const std::vector<std::string>& args);

@@ -2,7 +2,7 @@
 # Dependency order and bounded parallelism (jail_parallel_start,
 # jail_parallel_limit, jail_parallel_stop, jail.conf depend,
 # jail_NAME_depend) of the real binary against fake-jail-tool, checked with
-# the times the fake logs; and the problems found before anything runs.
+# the order of the events the fake logs; and the problems found before anything runs.
 . "$(dirname "$0")/lib.sh"
 . "$HERE/timing_lib"
 
@@ -31,10 +31,10 @@ check "one line per jail, in plan order" "Starting jails:
  d" "$OUT"
 check "one jail(8) per jail, from the file" "jail -f /etc/jail.conf -c a" "$(grep -- '-c a$' "$FAKE_JAILS/.calls")"
 for j in b c e; do
-	check "$j starts after a is up" yes "$(not_before "$(at $j start)" "$(at a end)")"
+	check "$j starts after a is up" yes "$(happened_after $j start a end)"
 done
-check "d starts after b is up" yes "$(not_before "$(at d start)" "$(at b end)")"
-check "d starts after c is up" yes "$(not_before "$(at d start)" "$(at c end)")"
+check "d starts after b is up" yes "$(happened_after d start b end)"
+check "d starts after c is up" yes "$(happened_after d start c end)"
 check "b and c start together" yes "$(within "$(at b start)" "$(at c start)" -0.6 0.6)"
 check "never more than jail_parallel_limit at once, and that many" 2 "$(most_at_once start end)"
 check "id file" "$(cat "$FAKE_JAILS/d")" "$(cat "$ROOT/var/run/jail_d.id" 2>/dev/null || echo none)"
@@ -48,10 +48,10 @@ check "stop: one line per jail, dependents first" "Stopping jails:
  b
  c
  a" "$OUT"
-check "b stops after d is down" yes "$(not_before "$(at b stop)" "$(at d stopped)")"
-check "c stops after d is down" yes "$(not_before "$(at c stop)" "$(at d stopped)")"
+check "b stops after d is down" yes "$(happened_after b stop d stopped)"
+check "c stops after d is down" yes "$(happened_after c stop d stopped)"
 for j in b c e; do
-	check "a stops after $j is down" yes "$(not_before "$(at a stop)" "$(at $j stopped)")"
+	check "a stops after $j is down" yes "$(happened_after a stop $j stopped)"
 done
 check "stop: never more than the limit at once" 2 "$(most_at_once stop stopped)"
 check "every jail is down" "" "$(ls "$FAKE_JAILS")"

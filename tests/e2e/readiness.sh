@@ -6,8 +6,10 @@
 . "$HERE/timing_lib"
 
 # listener PORTFILE DELAY OPENEDFILE: binds 127.0.0.1 on a free port at once
-# (its number to PORTFILE), listens only after DELAY seconds (the time to
-# OPENEDFILE), accepts for at most 20 seconds or until $WORK/stop exists.
+# (its number to PORTFILE), listens only after DELAY seconds (then appends
+# "port opened TIME" to OPENEDFILE, the fake's event log, whose line order is
+# the order of the events), accepts for at most 20 seconds or until
+# $WORK/stop exists.
 listener() {
 	python3 - "$@" <<'EOF_PY' &
 import os, socket, sys, time
@@ -20,8 +22,8 @@ with open(portfile + ".tmp", "w") as f:
 os.rename(portfile + ".tmp", portfile)
 time.sleep(delay)
 s.listen(8)
-with open(openedfile, "w") as f:
-    f.write("%.6f" % time.time())
+with open(openedfile, "a") as f:
+    f.write("port opened %.9f\n" % time.time())
 s.settimeout(0.2)
 end = time.time() + 20
 stop = os.path.join(os.path.dirname(portfile), "stop")
@@ -42,7 +44,7 @@ cache { path = "/j/cache"; }
 app { path = "/j/app"; }
 EOF_CONF
 
-listener "$WORK/port" 1.5 "$WORK/opened"
+listener "$WORK/port" 1.5 "$FAKE_JAILS/.times"
 wait_for "$WORK/port"
 port=$(cat "$WORK/port")
 write_rc_conf <<EOF_RC
@@ -54,9 +56,9 @@ run onestart web
 touch "$WORK/stop"
 check "ready start status" 0 "$STATUS"
 check "ready start output" "Starting jails: db web." "$OUT"
-check "db was up before its port opened" yes "$(not_before "$(cat "$WORK/opened")" "$(at db end)")"
-check "web started only after the port opened" yes "$(not_before "$(at web start)" "$(cat "$WORK/opened")")"
-check "web did not wait much longer" yes "$(within "$(cat "$WORK/opened")" "$(at web start)" 0 1)"
+check "db was up before its port opened" yes "$(happened_after port opened db end)"
+check "web started only after the port opened" yes "$(happened_after web start port opened)"
+check "web did not wait much longer" yes "$(within "$(at port opened)" "$(at web start)" 0 1)"
 wait
 
 # A port that never opens: the readiness timeout fails the start.
