@@ -11,6 +11,7 @@
 #include "jail_registry.h"
 #include "jexec_options.h"
 #include "jail_identity.h"
+#include "jail_privileges.h"
 #include "state_directory.h"
 
 using namespace rcjail::compat;
@@ -54,6 +55,7 @@ int main(int argc, char** argv) {
   launch.command = commandFromArgv(options.command);
   launch.inJail = true;
   launch.jail = init.get();
+  launch.privileges = jailPrivileges(*jail);
   launch.user = options.user;
   launch.userFromHost = !options.userFromJail;
   launch.clean = options.clean;

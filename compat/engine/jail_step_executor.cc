@@ -13,6 +13,7 @@
 
 #include "command_launcher.h"
 #include "jail_parameters.h"
+#include "jail_privileges.h"
 #include "linux_mounts.h"
 #include "linux_namespaces.h"
 
@@ -43,6 +44,12 @@ std::string pathProblem(const JailSpec& spec) {
   struct stat st{};
   const int problem = stat(spec.path.c_str(), &st) != 0 ? errno : S_ISDIR(st.st_mode) ? 0 : ENOTDIR;
   return problem != 0 ? "path " + spec.path + ": " + std::strerror(problem) : std::string();
+}
+
+// Prints why the step failed.
+StepOutcome warned(JailReporter& reporter, const JailSpec& spec, const std::string& message) {
+  reporter.warn(spec, message);
+  return StepOutcome::Failed;
 }
 
 }  // namespace
@@ -102,6 +109,7 @@ StepOutcome StepExecutor::runCommand(JailTask& task, const Step& step, bool slot
   launch.inJail = step.kind == StepKind::JailCommand;
   std::string initError;
   if (launch.inJail) launch.jail = initOf(task, initError);
+  if (launch.inJail && task.running) launch.privileges = jailPrivileges(*task.running);
   launch.user = launch.inJail ? spec.jailUser : spec.systemUser;
   launch.userFromHost = spec.systemJailUser;
   launch.clean = launch.chdirHome = spec.execClean;
@@ -111,21 +119,12 @@ StepOutcome StepExecutor::runCommand(JailTask& task, const Step& step, bool slot
     launch.environment.emplace_back("JNAME", spec.name.empty() && task.jid > 0 ? std::to_string(task.jid) : spec.name);
     launch.environment.emplace_back("JPATH", spec.path);
   }
-  if (launch.inJail && !launch.jail) {
-    reporter_.warn(spec, "jail_attach: " + initError);
-    return StepOutcome::Failed;
-  }
+  if (launch.inJail && !launch.jail) return warned(reporter_, spec, "jail_attach: " + initError);
   if (launch.inJail && !spec.consoleLog.empty()) {
     const std::string problem = checkJailPathComponent("exec.consolelog", spec.consoleLog, spec.path, true);
-    if (!problem.empty()) {
-      reporter_.warn(spec, problem);
-      return StepOutcome::Failed;
-    }
+    if (!problem.empty()) return warned(reporter_, spec, problem);
     launch.outputFd = open(spec.consoleLog.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0666);
-    if (launch.outputFd < 0) {
-      reporter_.warn(spec, "open " + spec.consoleLog + ": " + std::strerror(errno));
-      return StepOutcome::Failed;
-    }
+    if (launch.outputFd < 0) return warned(reporter_, spec, "open " + spec.consoleLog + ": " + std::strerror(errno));
   }
   const std::string text = launch.command.text();
   if (reporter_.verbose() > 0)
@@ -152,10 +151,7 @@ StepOutcome StepExecutor::runNetworkCommand(JailTask& task, const Step& step, bo
   if (step.kind == StepKind::MoveInterface) {
     // The init is jail(8)'s own holder here, alive while it is being created.
     const JailInit* init = initOf(task, initError);
-    if (!init) {
-      reporter_.warn(task.spec, initError);
-      return StepOutcome::Failed;
-    }
+    if (!init) return warned(reporter_, task.spec, initError);
     argv = {"ip", "link", "set", step.interface, "netns", std::to_string(init->pid())};
   }
   if (step.kind == StepKind::ReturnInterface) {
@@ -180,12 +176,13 @@ StepOutcome StepExecutor::runNetworkCommand(JailTask& task, const Step& step, bo
 }
 
 StepOutcome StepExecutor::spawnHolder(JailTask& task) {
+  // Checked again when the jail is registered; here first, so that a jail
+  // that may not make jails fails as on FreeBSD, not on its restrictions.
+  if (std::string refused = childLimitError(registry_.view()); !refused.empty())
+    return warned(reporter_, task.spec, refused);
   std::string error;
   task.holder = JailHolder::spawn(task.spec.vnet, task.spec.persist, error);
-  if (!task.holder) {
-    reporter_.warn(task.spec, error);
-    return StepOutcome::Failed;
-  }
+  if (!task.holder) return warned(reporter_, task.spec, error);
   return StepOutcome::Done;
 }
 
@@ -209,40 +206,27 @@ StepOutcome StepExecutor::mount(JailTask& task, const Step& step) {
 
 StepOutcome StepExecutor::create(JailTask& task) {
   const JailSpec& spec = task.spec;
-  if (std::string problem = pathProblem(spec); !problem.empty()) {
-    reporter_.warn(spec, problem);
-    return StepOutcome::Failed;
-  }
+  if (std::string problem = pathProblem(spec); !problem.empty()) return warned(reporter_, spec, problem);
   JailRegistry::Lock lock = registry_.lock();
   registry_.removeStale(lock);
   const RegistryView view = registry_.view();
-  if (std::string refused = childLimitError(view); !refused.empty()) {
-    reporter_.warn(spec, refused);
-    return StepOutcome::Failed;
-  }
-  if (!spec.name.empty() && registry_.findByName(spec.name)) {
-    reporter_.warn(spec, "jail \"" + spec.name + "\" already exists");
-    return StepOutcome::Failed;
-  }
-  if (spec.jid && registry_.jidTaken(*spec.jid)) {
-    reporter_.warn(spec, "jail " + std::to_string(*spec.jid) + " already exists");
-    return StepOutcome::Failed;
-  }
+  if (std::string refused = childLimitError(view); !refused.empty()) return warned(reporter_, spec, refused);
+  if (!spec.name.empty() && registry_.findByName(spec.name))
+    return warned(reporter_, spec, "jail \"" + spec.name + "\" already exists");
+  if (spec.jid && registry_.jidTaken(*spec.jid))
+    return warned(reporter_, spec, "jail " + std::to_string(*spec.jid) + " already exists");
   const int jid = spec.jid && *spec.jid > 0 ? *spec.jid : registry_.allocateJid(lock);
   std::string hostname = givenValue(spec, "host.hostname");
   if (hostname.empty()) hostname = settings_.host.hostname;
-  const std::string error = task.holder->enterRoot(spec.path.empty() ? "/" : spec.path, hostname,
-                                                   givenValue(spec, "host.domainname"), spec.vnet);
-  if (!error.empty()) {
-    reporter_.warn(spec, error);
-    return StepOutcome::Failed;
-  }
   JailRecord record = recordForNewJail(spec, jid, settings_.host);
   record.initPid = task.holder->pid();
   record.initStartTime = task.holder->startTime();
   record.jailNamespace = task.holder->init().pidNamespace();
   record.ownerNamespace = registry_.caller();
   record.parentJid = view.current ? view.current->jid : 0;
+  const std::string error = task.holder->enterRoot(spec.path.empty() ? "/" : spec.path, hostname,
+                                                   givenValue(spec, "host.domainname"), spec.vnet, record);
+  if (!error.empty()) return warned(reporter_, spec, error);
   task.forcedPersist = !spec.persist && hasLaterCommands(spec);
   if (reporter_.verbose() > 0) {
     std::vector<RecordedParam> sent;
@@ -290,18 +274,12 @@ StepOutcome StepExecutor::terminate(JailTask& task) {
   if (timeout == 0 || !task.running) return StepOutcome::Done;
   std::string error;
   const JailInit* init = initOf(task, error);
-  if (!init) {
-    reporter_.warn(task.spec, "jail_remove: " + error);
-    return StepOutcome::Failed;
-  }
+  if (!init) return warned(reporter_, task.spec, "jail_remove: " + error);
   const std::vector<pid_t> members = init->processes();
   if (members.empty()) return StepOutcome::Done;
   // The jail's init sends the SIGTERM from inside its namespace: no pid
   // list read from outside is ever signalled.
-  if (error = requestStop(*init); !error.empty()) {
-    reporter_.warn(task.spec, "jail_remove: " + error);
-    return StepOutcome::Failed;
-  }
+  if (error = requestStop(*init); !error.empty()) return warned(reporter_, task.spec, "jail_remove: " + error);
   if (reporter_.verbose() > 0) reporter_.note(task.spec, "sent SIGTERM to:" + joinPids(members));
   task.terminateDeadline = Clock::now() + std::chrono::seconds(timeout);
   return StepOutcome::Waiting;
@@ -318,15 +296,9 @@ StepOutcome StepExecutor::remove(JailTask& task) {
   if (task.running || task.holder) {
     std::string error;
     const JailInit* init = initOf(task, error);
-    if (!init) {
-      reporter_.warn(task.spec, "jail_remove: " + error);
-      return StepOutcome::Failed;
-    }
+    if (!init) return warned(reporter_, task.spec, "jail_remove: " + error);
     if (task.running) removeDescendantJails(registry_, task.running->jid);
-    if (error = killJail(*init); !error.empty()) {
-      reporter_.warn(task.spec, "jail_remove: " + error);
-      return StepOutcome::Failed;
-    }
+    if (error = killJail(*init); !error.empty()) return warned(reporter_, task.spec, "jail_remove: " + error);
   }
   if (task.running) registry_.remove(task.running->jid);
   const bool stopping = task.currentPhase() == Phase::Remove;

@@ -13,6 +13,7 @@
 #include <cstring>
 #include <optional>
 
+#include "jail_restrictions.h"
 #include "linux_namespaces.h"
 #include "user_database.h"
 
@@ -53,7 +54,15 @@ ResolvedUser lookUpUser(const LaunchSpec& spec) {
   return {*entry, groupsOfUser(readTextFile("/etc/group"), entry->name, entry->gid)};
 }
 
+// The one place where a process that entered a jail gives up what the
+// jail's root may not do, before it switches user or executes anything.
+void restrictOrDie(const LaunchSpec& spec) {
+  if (!spec.privileges) die(spec, "jail_attach: the jail's restrictions are unknown");
+  if (std::string error = restrictToJail(*spec.privileges); !error.empty()) die(spec, "jail_attach: " + error);
+}
+
 [[noreturn]] void execute(const LaunchSpec& spec, std::optional<ResolvedUser> user) {
+  if (spec.inJail && !spec.networkOnly) restrictOrDie(spec);
   if (needsUser(spec)) {
     if (!user) user = lookUpUser(spec);
     if (spec.clean) {

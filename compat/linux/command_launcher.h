@@ -5,11 +5,13 @@
 
 #include <sys/types.h>
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "jail_identity.h"
+#include "jail_privileges.h"
 #include "shell_command.h"
 
 namespace rcjail::compat {
@@ -18,6 +20,9 @@ struct LaunchSpec {
   CommandLine command;          // empty argv: the user's shell, interactive (jexec)
   bool inJail = false;
   const JailInit* jail = nullptr;  // inJail: the jail's proven init
+  // inJail: what the jail's root may do. Required: a command without it is
+  // not run (jail_restrictions.h applies it after entering, before exec).
+  std::optional<JailPrivileges> privileges;
   bool networkOnly = false;     // enter only the jail's network namespace
   std::string user;             // "" keeps the invoking user
   bool userFromHost = false;    // inJail: look the user up in the host's passwd

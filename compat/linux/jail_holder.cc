@@ -17,6 +17,7 @@
 #include <cstring>
 #include <vector>
 
+#include "jail_restrictions.h"
 #include "linux_mounts.h"
 #include "linux_namespaces.h"
 #include "text_fields.h"
@@ -103,12 +104,22 @@ bool answerSetupRequest(int socket, const std::vector<std::string>& f) {
     sendPacket(socket, error.empty() ? reply('o', "") : reply('e', error));
     return false;
   }
-  if (f[0] == "enter" && f.size() == 5) {
-    std::string error = enterJailRoot(f[1]);
+  if (f[0] == "enter" && f.size() == 6) {
+    const std::optional<JailRecord> record = parseJailRecord(f[5]);
+    if (!record) {
+      sendPacket(socket, reply('e', "bad request"));
+      return false;
+    }
+    const JailPrivileges privileges = jailPrivileges(*record);
+    const bool hideKernelLog = privileges.hideKernelLog;
+    std::string error = restrictJailProcfs(f[1], hideKernelLog);
+    if (error.empty()) error = enterJailRoot(f[1]);
     if (error.empty()) error = setHostname(f[2]);
     if (error.empty() && !f[3].empty()) error = setDomainname(f[3]);
     if (error.empty() && f[4] == "1") error = bringLoopbackUp();
     if (error.empty()) error = ownProcfs();
+    if (error.empty()) error = restrictJailFileSystem(hideKernelLog);
+    if (error.empty()) error = restrictJailInit(privileges);
     sendPacket(socket, error.empty() ? reply('o', "") : reply('e', error));
     return error.empty();
   }
@@ -271,8 +282,9 @@ MountReply JailHolder::mount(const std::string& param, const MountEntry& entry, 
 }
 
 std::string JailHolder::enterRoot(const std::string& path, const std::string& hostname,
-                                  const std::string& domainname, bool vnet) {
-  const std::string answer = request(joinFields({"enter", path, hostname, domainname, vnet ? "1" : "0"}));
+                                  const std::string& domainname, bool vnet, const JailRecord& record) {
+  const std::string answer =
+      request(joinFields({"enter", path, hostname, domainname, vnet ? "1" : "0", formatJailRecord(record)}));
   return answer[0] == 'o' ? std::string() : answer.substr(1);
 }
 

@@ -39,9 +39,11 @@ class JailHolder {
 
   MountReply mount(const std::string& param, const MountEntry& entry, const std::string& jailPath);
   // Moves into `path` (pivot_root), sets the host and domain names, brings
-  // up the loopback of a vnet jail. Error text, empty on success.
+  // up the loopback of a vnet jail, and restricts the jail's file system and
+  // then itself as `record`'s parameters say (jail_restrictions.h). Error
+  // text, empty on success.
   std::string enterRoot(const std::string& path, const std::string& hostname,
-                        const std::string& domainname, bool vnet);
+                        const std::string& domainname, bool vnet, const JailRecord& record);
   // The end of jail(8)'s part: the persist flag from now on, then hang up.
   void release(bool persist);
 

@@ -15,9 +15,10 @@ namespace {
 using enum ParamType;
 using enum OnLinux;
 
-// FreeBSD's kernel parameters as jls lists them. Linux enforces the few a
-// namespace, a mount or the registry can make true; the rest are accepted so
-// that FreeBSD configurations load unchanged, and are reported by jls.
+// FreeBSD's kernel parameters as jls lists them. Linux enforces those a
+// namespace, a mount, the registry or the jail's restrictions
+// (jail_privileges.h) can make true; the rest are accepted so that FreeBSD
+// configurations load unchanged, and are reported by jls.
 constexpr std::array kKernelParams{
     KernelParam{"jid", Integer, true, Enforced, "0"},
     KernelParam{"name", String, false, Enforced, "@jid"},
@@ -38,26 +39,26 @@ constexpr std::array kKernelParams{
     KernelParam{"ip6", JailSys, true, Recorded, "inherit"},
     KernelParam{"ip6.addr", Ip6List, false, Recorded, ""},
     KernelParam{"ip6.saddrsel", Boolean, false, Recorded, "true"},
-    KernelParam{"securelevel", Integer, false, Recorded, "-1"},
+    KernelParam{"securelevel", Integer, false, Enforced, "-1"},
     KernelParam{"enforce_statfs", Integer, false, Recorded, "2"},
     KernelParam{"devfs_ruleset", Integer, false, Recorded, "0"},
-    KernelParam{"children.max", Integer, false, Recorded, "0"},
+    KernelParam{"children.max", Integer, false, Enforced, "0"},
     KernelParam{"children.cur", Integer, false, ReadOnly, "0"},
     KernelParam{"osrelease", String, true, Recorded, "@osrelease"},
     KernelParam{"osreldate", Integer, true, Recorded, "0"},
     KernelParam{"meta", String, false, Recorded, ""},
     KernelParam{"env", String, false, Recorded, ""},
-    KernelParam{"sysvmsg", JailSys, false, Recorded, "disable"},
-    KernelParam{"sysvsem", JailSys, false, Recorded, "disable"},
-    KernelParam{"sysvshm", JailSys, false, Recorded, "disable"},
+    KernelParam{"sysvmsg", JailSys, false, Enforced, "disable"},
+    KernelParam{"sysvsem", JailSys, false, Enforced, "disable"},
+    KernelParam{"sysvshm", JailSys, false, Enforced, "disable"},
     KernelParam{"linux", JailSys, false, Recorded, "new"},
     KernelParam{"linux.osname", String, false, Recorded, "Linux"},
     KernelParam{"linux.osrelease", String, false, Recorded, "@osrelease"},
     KernelParam{"linux.oss_version", Integer, false, Recorded, "198144"},
     KernelParam{"allow.set_hostname", Boolean, false, Recorded, "true"},
-    KernelParam{"allow.sysvipc", Boolean, false, Recorded, "false"},
-    KernelParam{"allow.raw_sockets", Boolean, false, Recorded, "false"},
-    KernelParam{"allow.chflags", Boolean, false, Recorded, "false"},
+    KernelParam{"allow.sysvipc", Boolean, false, Enforced, "false"},
+    KernelParam{"allow.raw_sockets", Boolean, false, Enforced, "false"},
+    KernelParam{"allow.chflags", Boolean, false, Enforced, "false"},
     KernelParam{"allow.mount", Boolean, false, Recorded, "false"},
     KernelParam{"allow.mount.devfs", Boolean, false, Recorded, "false"},
     KernelParam{"allow.mount.fdescfs", Boolean, false, Recorded, "false"},
@@ -68,16 +69,16 @@ constexpr std::array kKernelParams{
     KernelParam{"allow.mount.procfs", Boolean, false, Recorded, "false"},
     KernelParam{"allow.mount.tmpfs", Boolean, false, Recorded, "false"},
     KernelParam{"allow.mount.zfs", Boolean, false, Recorded, "false"},
-    KernelParam{"allow.quotas", Boolean, false, Recorded, "false"},
+    KernelParam{"allow.quotas", Boolean, false, Enforced, "false"},
     KernelParam{"allow.socket_af", Boolean, false, Recorded, "false"},
-    KernelParam{"allow.mlock", Boolean, false, Recorded, "false"},
-    KernelParam{"allow.reserved_ports", Boolean, false, Recorded, "true"},
-    KernelParam{"allow.read_msgbuf", Boolean, false, Recorded, "false"},
+    KernelParam{"allow.mlock", Boolean, false, Enforced, "false"},
+    KernelParam{"allow.reserved_ports", Boolean, false, Enforced, "true"},
+    KernelParam{"allow.read_msgbuf", Boolean, false, Enforced, "false"},
     KernelParam{"allow.unprivileged_proc_debug", Boolean, false, Recorded, "false"},
-    KernelParam{"allow.suser", Boolean, false, Recorded, "true"},
+    KernelParam{"allow.suser", Boolean, false, Enforced, "true"},
     KernelParam{"allow.extattr", Boolean, false, Recorded, "false"},
-    KernelParam{"allow.adjtime", Boolean, false, Recorded, "false"},
-    KernelParam{"allow.settime", Boolean, false, Recorded, "false"},
+    KernelParam{"allow.adjtime", Boolean, false, Enforced, "false"},
+    KernelParam{"allow.settime", Boolean, false, Enforced, "false"},
     KernelParam{"allow.nfsd", Boolean, false, Recorded, "false"},
     KernelParam{"allow.routing", Boolean, false, Recorded, "false"},
     KernelParam{"allow.vmm", Boolean, false, Recorded, "false"},

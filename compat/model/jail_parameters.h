@@ -22,7 +22,7 @@ enum class ParamType {
 };
 
 enum class OnLinux {
-  Enforced,  // a namespace, a mount or the registry makes it true
+  Enforced,  // a namespace, a mount, the registry or the jail's restrictions make it true
   Recorded,  // accepted, stored and shown by jls, but Linux does not enforce it
   ReadOnly,  // reported by jls, cannot be set
 };

@@ -1,0 +1,206 @@
+// The translation table from jail parameters to Linux privileges.
+#include "jail_privileges.h"
+
+#include <linux/capability.h>
+#include <sched.h>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+
+#include "jail_parameters.h"
+
+namespace rcjail::compat {
+namespace {
+
+constexpr CapabilitySet cap(int number) { return CapabilitySet{1} << number; }
+
+// prison_priv_check() grants jailed root: credentials (PRIV_CRED_*), file
+// access, ownership and set-id bits (PRIV_VFS_READ/WRITE/ADMIN/CHOWN/SETGID/
+// RETAINSUGID), signals to other users (PRIV_SIGNAL_DIFFCRED), chroot
+// (PRIV_VFS_CHROOT), System V IPC on any object (PRIV_IPC_*), resource
+// limits (PRIV_PROC_LIMIT/SETRLIMIT). CAP_SETPCAP only lets a process give
+// up more, within the bounding set.
+constexpr CapabilitySet kJailedRoot = cap(CAP_CHOWN) | cap(CAP_DAC_OVERRIDE) | cap(CAP_FOWNER) |
+                                      cap(CAP_FSETID) | cap(CAP_KILL) | cap(CAP_SETGID) | cap(CAP_SETUID) |
+                                      cap(CAP_SETPCAP) | cap(CAP_IPC_OWNER) | cap(CAP_SYS_CHROOT) |
+                                      cap(CAP_SYS_RESOURCE);
+
+constexpr CapabilitySet kAll = ~CapabilitySet{0};
+
+using enum CallGroup;
+using enum Trigger;
+
+const std::vector<PrivilegeRule>& rules() {
+  static const std::vector<PrivilegeRule> table{
+      {"", "jailed root: credentials, file access and ownership, signals, chroot, IPC, resource limits",
+       "bounding set cut to CAP_CHOWN, CAP_DAC_OVERRIDE, CAP_FOWNER, CAP_FSETID, CAP_KILL, CAP_SETGID, "
+       "CAP_SETUID, CAP_SETPCAP, CAP_IPC_OWNER, CAP_SYS_CHROOT, CAP_SYS_RESOURCE; seccomp refuses modules, "
+       "kexec, open_by_handle_at, bpf, keyrings, swap, acct, reboot, perf_event_open, new namespaces",
+       kJailedRoot},
+      {"allow.reserved_ports", "bind ports below 1024 (PRIV_NETINET_RESERVEDPORT)", "CAP_NET_BIND_SERVICE",
+       cap(CAP_NET_BIND_SERVICE)},
+      {"allow.raw_sockets", "raw sockets (PRIV_NETINET_RAW)", "CAP_NET_RAW", cap(CAP_NET_RAW)},
+      {"vnet", "a network stack of its own, which jailed root configures (PRIV_NET_*)",
+       "CAP_NET_ADMIN and CAP_NET_RAW, over the jail's network namespace", cap(CAP_NET_ADMIN) | cap(CAP_NET_RAW),
+       {}, New},
+      {"allow.chflags", "system file flags (PRIV_VFS_SYSFLAGS)", "CAP_LINUX_IMMUTABLE (immutable, append-only)",
+       cap(CAP_LINUX_IMMUTABLE)},
+      {"allow.mlock", "lock pages in memory (PRIV_VM_MLOCK)", "CAP_IPC_LOCK", cap(CAP_IPC_LOCK)},
+      {"allow.settime", "set the clock (PRIV_SETTIMEOFDAY, PRIV_CLOCK_SETTIME)",
+       "CAP_SYS_TIME; settimeofday, clock_settime no longer refused", cap(CAP_SYS_TIME), {SetTime}},
+      {"allow.adjtime", "adjust the clock (PRIV_ADJTIME, PRIV_NTP_ADJTIME)",
+       "CAP_SYS_TIME; adjtimex, clock_adjtime no longer refused", cap(CAP_SYS_TIME), {AdjustTime}},
+      {"allow.quotas", "manage quotas (PRIV_VFS_SETQUOTA, PRIV_UFS_*)",
+       "quotactl no longer refused; changing quotas needs CAP_SYS_ADMIN, which stays away", 0, {Quotas}},
+      {"allow.read_msgbuf", "read the kernel message buffer (PRIV_MSGBUF)",
+       "CAP_SYSLOG, syslog(2) no longer refused, /proc/kmsg not hidden", cap(CAP_SYSLOG), {KernelLog}},
+      {"allow.sysvipc", "System V IPC of the host (all three sysv* as inherit)",
+       "msg*, sem*, shm* no longer refused, in the jail's own IPC namespace", 0, {SysvMsg, SysvSem, SysvShm}},
+      {"sysvmsg", "System V message queues: new or inherit", "msg* no longer refused (own IPC namespace)", 0,
+       {SysvMsg}},
+      {"sysvsem", "System V semaphores: new or inherit", "sem* no longer refused (own IPC namespace)", 0, {SysvSem}},
+      {"sysvshm", "System V shared memory: new or inherit", "shm* no longer refused (own IPC namespace)", 0,
+       {SysvShm}},
+      {"children.max", "make child jails (PRIV_JAIL_*)",
+       "CAP_SYS_ADMIN, mount, pivot_root, setns and the jail's namespaces let through: the jail can undo "
+       "its own file system restrictions",
+       cap(CAP_SYS_ADMIN), {Mount, Namespaces}, AtLeast, false, 1},
+      {"allow.mount", "mount file systems of the allow.mount.* types while enforce_statfs < 2",
+       "not granted: mounting needs CAP_SYS_ADMIN, which would also undo /proc and /sys protection"},
+      {"allow.set_hostname", "set the jail's host name",
+       "not granted: sethostname(2) needs CAP_SYS_ADMIN; jail -m host.hostname=... still works"},
+      {"securelevel", "1 and above: system flags cannot be removed", "CAP_LINUX_IMMUTABLE taken away",
+       cap(CAP_LINUX_IMMUTABLE), {}, AtLeast, true, 1},
+      {"securelevel", "2 and above: the clock may not be stepped", "settime and adjtime refused again",
+       cap(CAP_SYS_TIME), {SetTime, AdjustTime}, AtLeast, true, 2},
+      {"allow.suser", "off: jailed root is an ordinary user", "the bounding set is emptied", kAll, {}, Off, true},
+  };
+  return table;
+}
+
+std::vector<RefusedCall> plain(std::initializer_list<std::string_view> names, int error = EPERM) {
+  std::vector<RefusedCall> calls;
+  for (std::string_view name : names) calls.push_back({name, error});
+  return calls;
+}
+
+// clone and unshare with any of `flags`: one rule per flag, each matching when
+// its bit is set. clone's low byte is the exit signal, so CLONE_NEWTIME
+// (0x80) is a namespace flag for unshare only.
+std::vector<RefusedCall> namespaceFlags(std::initializer_list<std::uint64_t> flags, bool unshareOnly = false) {
+  std::vector<RefusedCall> calls;
+  for (std::uint64_t flag : flags) {
+    calls.push_back({"unshare", EPERM, 0, flag});
+    if (!unshareOnly) calls.push_back({"clone", EPERM, 0, flag});
+  }
+  return calls;
+}
+
+bool ruleApplies(const PrivilegeRule& rule, const JailRecord& record) {
+  if (rule.parameter.empty()) return true;
+  const KernelParam* param = findKernelParam(rule.parameter);
+  const std::string value =
+      record.has(rule.parameter) ? record.value(rule.parameter) : std::string(param ? param->defaultValue : "");
+  switch (rule.trigger) {
+    case On:
+      return value == "true" || value == "new" || value == "inherit";
+    case Off:
+      return value == "false";
+    case New:
+      return value == "new";
+    case AtLeast: {
+      const std::optional<long> number = parseInteger(value);
+      return number && *number >= rule.threshold;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<RefusedCall> callsOf(CallGroup group) {
+  switch (group) {
+    case Modules: return plain({"init_module", "finit_module", "delete_module"});
+    case Kexec: return plain({"kexec_load", "kexec_file_load"});
+    case FileHandles: return plain({"open_by_handle_at"});
+    case Bpf: return plain({"bpf"});
+    case Keyrings: return plain({"add_key", "request_key", "keyctl"});
+    case Swap: return plain({"swapon", "swapoff"});
+    case Accounting: return plain({"acct"});
+    case Reboot: return plain({"reboot"});
+    case Perf: return plain({"perf_event_open"});
+    case SetTime: return plain({"settimeofday", "clock_settime", "clock_settime64", "stime"});
+    case AdjustTime: return plain({"adjtimex", "clock_adjtime", "clock_adjtime64"});
+    case Quotas: return plain({"quotactl", "quotactl_fd"});
+    case Mount:
+      return plain({"mount", "umount", "umount2", "pivot_root", "move_mount", "open_tree", "fsopen", "fsconfig",
+                    "fsmount", "fspick", "mount_setattr"});
+    case Namespaces: {
+      std::vector<RefusedCall> calls = plain({"setns"});
+      for (const RefusedCall& call :
+           namespaceFlags({CLONE_NEWNS, CLONE_NEWUTS, CLONE_NEWIPC, CLONE_NEWPID, CLONE_NEWNET}))
+        calls.push_back(call);
+      return calls;
+    }
+    case OtherNamespaces: {
+      // clone3 passes its flags in memory a filter cannot read: ENOSYS makes
+      // the C library fall back to clone, whose flags it can.
+      std::vector<RefusedCall> calls = plain({"clone3"}, ENOSYS);
+      for (const RefusedCall& call : namespaceFlags({CLONE_NEWUSER, CLONE_NEWCGROUP})) calls.push_back(call);
+      for (const RefusedCall& call : namespaceFlags({CLONE_NEWTIME}, true)) calls.push_back(call);
+      return calls;
+    }
+    case KernelLog: return plain({"syslog"});
+    case SysvMsg: return plain({"msgget", "msgsnd", "msgrcv", "msgctl"});
+    case SysvSem: return plain({"semget", "semop", "semtimedop", "semtimedop_time64", "semctl"});
+    case SysvShm: return plain({"shmget", "shmat", "shmdt", "shmctl"});
+  }
+  return {};
+}
+
+std::span<const PrivilegeRule> jailPrivilegeRules() { return rules(); }
+
+JailPrivileges jailPrivileges(const JailRecord& record) {
+  std::vector<CallGroup> refused{Modules,    Kexec,   FileHandles, Bpf,      Keyrings,   Swap,
+                                 Accounting, Reboot,  Perf,        SetTime,  AdjustTime, Quotas,
+                                 Mount,      Namespaces, OtherNamespaces, KernelLog, SysvMsg, SysvSem, SysvShm};
+  JailPrivileges out;
+  for (bool restrictions : {false, true})
+    for (const PrivilegeRule& rule : rules()) {
+      if (rule.restricts != restrictions || !ruleApplies(rule, record)) continue;
+      if (rule.restricts) {
+        out.capabilities &= ~rule.capabilities;
+        for (CallGroup group : rule.groups)
+          if (std::find(refused.begin(), refused.end(), group) == refused.end()) refused.push_back(group);
+      } else {
+        out.capabilities |= rule.capabilities;
+        std::erase_if(refused, [&](CallGroup g) { return std::ranges::find(rule.groups, g) != rule.groups.end(); });
+      }
+    }
+  out.hideKernelLog = std::find(refused.begin(), refused.end(), KernelLog) != refused.end();
+  // The System V calls of 32-bit x86 all go through one multiplexer.
+  if (std::ranges::any_of(std::array{SysvMsg, SysvSem, SysvShm},
+                          [&](CallGroup g) { return std::ranges::find(refused, g) != refused.end(); }))
+    out.refused.push_back({"ipc", EPERM});
+  for (CallGroup group : refused)
+    for (const RefusedCall& call : callsOf(group)) out.refused.push_back(call);
+  return out;
+}
+
+std::span<const std::string_view> procReadOnlyPaths() {
+  // Kernel settings and triggers: /proc/sys holds core_pattern, whose
+  // "|program" the host kernel runs as root.
+  static constexpr std::array<std::string_view, 5> kPaths{"/sys", "/sysrq-trigger", "/irq", "/bus", "/fs"};
+  return kPaths;
+}
+
+std::span<const std::string_view> procHiddenPaths() {
+  // Kernel memory and internals that tell a jail about the host.
+  static constexpr std::array<std::string_view, 8> kPaths{"/kcore",         "/keys",       "/timer_list",
+                                                          "/sched_debug",   "/latency_stats", "/acpi",
+                                                          "/scsi",          "/asound"};
+  return kPaths;
+}
+
+}  // namespace rcjail::compat

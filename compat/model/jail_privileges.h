@@ -1,0 +1,103 @@
+// What root inside a jail may do, from the jail's parameters: FreeBSD's
+// prison_priv_check() model and jail(8)'s allow.* list translated into Linux
+// capabilities kept, system calls refused and kernel files hidden. One table
+// (jailPrivilegeRules) says for each parameter its FreeBSD meaning and its
+// Linux mechanism; jailPrivileges() turns a jail's parameters into the set
+// that compat/linux's jail_restrictions applies to every process entering
+// the jail. Pure data: nothing here touches the system.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "jail_record.h"
+
+namespace rcjail::compat {
+
+// A system call refused with `errorNumber`: always, or (argIndex >= 0) when
+// argument argIndex has every bit of `bits` set (a namespace flag of
+// clone/unshare).
+struct RefusedCall {
+  std::string_view name;
+  int errorNumber;
+  int argIndex = -1;
+  std::uint64_t bits = 0;
+  bool operator==(const RefusedCall&) const = default;
+};
+
+// The named groups of system calls that the table refuses or lets through.
+enum class CallGroup {
+  Modules,       // init_module, finit_module, delete_module
+  Kexec,         // kexec_load, kexec_file_load
+  FileHandles,   // open_by_handle_at: reaches any file of a file system by its inode
+  Bpf,           // bpf
+  Keyrings,      // add_key, request_key, keyctl: the kernel keyrings are not per jail
+  Swap,          // swapon, swapoff
+  Accounting,    // acct
+  Reboot,        // reboot
+  Perf,          // perf_event_open
+  SetTime,       // settimeofday, clock_settime, stime
+  AdjustTime,    // adjtimex, clock_adjtime
+  Quotas,        // quotactl, quotactl_fd
+  Mount,         // mount, umount2, pivot_root and the new mount API
+  Namespaces,    // setns, and clone/unshare with a namespace flag a jail is made of
+  OtherNamespaces,  // user, cgroup and time namespaces: refused to every jail
+  KernelLog,     // syslog(2)
+  SysvMsg,       // msgget, msgsnd, msgrcv, msgctl
+  SysvSem,       // semget, semop, semtimedop, semctl
+  SysvShm,       // shmget, shmat, shmdt, shmctl
+};
+
+// The calls of a group.
+std::vector<RefusedCall> callsOf(CallGroup group);
+
+// A set of Linux capabilities: bit n is capability n (linux/capability.h).
+using CapabilitySet = std::uint64_t;
+
+// When a row applies: the parameter is on (a boolean that is true, a
+// jailsys that is "new" or "inherit"), off, a jailsys that is "new" (vnet:
+// "inherit" is the host's network), or an integer at least `threshold`.
+enum class Trigger { On, Off, New, AtLeast };
+
+// One row of the translation table. `parameter` is "" for what every jail
+// gets. An allowance row adds `capabilities` and lets `groups` through; a
+// restriction row (securelevel, allow.nosuser) takes `capabilities` away and
+// refuses `groups`, after every allowance. A row with neither is only
+// explained: Linux cannot grant it without giving away far more.
+struct PrivilegeRule {
+  std::string_view parameter;
+  std::string_view freebsd;  // what it means on FreeBSD (prison_priv_check, jail(8))
+  std::string_view mechanism;  // how Linux does it, or why it does not
+  CapabilitySet capabilities = 0;
+  std::vector<CallGroup> groups = {};
+  Trigger trigger = Trigger::On;
+  bool restricts = false;
+  long threshold = 1;
+};
+
+std::span<const PrivilegeRule> jailPrivilegeRules();
+
+// The outcome for one jail.
+struct JailPrivileges {
+  CapabilitySet capabilities = 0;  // the bounding set every process in the jail is cut to
+  std::vector<RefusedCall> refused;
+  bool hideKernelLog = true;  // /proc/kmsg masked (allow.read_msgbuf off)
+  bool operator==(const JailPrivileges&) const = default;
+};
+
+// From a jail's recorded parameters; a parameter the record lacks (an older
+// record) takes its default from the kernel parameter table.
+JailPrivileges jailPrivileges(const JailRecord& record);
+
+// Whether capability `number` is in `set`.
+constexpr bool hasCapability(CapabilitySet set, int number) { return (set >> number) & 1U; }
+
+// The files under a jail's /proc that are made read-only, and those hidden
+// (a /dev/null over them); /proc/kmsg is hidden unless allow.read_msgbuf.
+std::span<const std::string_view> procReadOnlyPaths();
+std::span<const std::string_view> procHiddenPaths();
+
+}  // namespace rcjail::compat

@@ -1,0 +1,186 @@
+# A jail holds its root user in (jail-compat.8, "Restrictions"): a static
+# probe (tests/probe/jail_probe.cc), run as root in a busybox jail by
+# exec.start, command, exec.stop and jexec (a shell too, and a setuid copy
+# run by another user), finds every route out closed: kernel files, system
+# calls, raw sockets, mounts, device nodes. Each allow.* (and vnet,
+# children.max, securelevel, allow.nosuser) opens or closes exactly its own
+# routes and nothing else. The probe only opens files and makes calls that
+# fail after the permission check; it never writes a kernel setting or a
+# device. Everything runs in a PID, mount and network namespace of the
+# test's own, whose PID 1 must receive no signal.
+. "$(dirname "$0")/compat_lib.sh"
+
+# The routes of a jail made with FreeBSD's defaults, as `route state`,
+# state an extended regex. A route the kernel does not have (ENOENT) counts
+# as closed where nothing of the jail's makes it so.
+BASE='open_by_handle refused EPERM
+core_pattern refused EROFS
+sysrq (refused EROFS|open ENOENT)
+kcore (masked|open ENOENT)
+kmsg refused EACCES
+timer_list refused EACCES
+msgbuf refused EPERM
+sys_write refused EROFS
+module refused EPERM
+kexec refused EPERM
+bpf refused EPERM
+keyring refused EPERM
+swap refused EPERM
+acct refused EPERM
+settime refused EPERM
+adjtime refused EPERM
+quota refused EPERM
+raw_inet refused EPERM
+raw_packet refused EPERM
+reserved_port open
+mount refused EPERM
+mknod refused EPERM
+device_node refused EACCES
+dev_null open
+mlock refused EPERM
+chflags refused EPERM
+chown open
+sysvmsg refused EPERM
+sysvsem refused EPERM
+sysvshm refused EPERM
+hostname refused EPERM
+new_userns refused EPERM
+new_mountns refused EPERM'
+
+# mismatches OUTPUT CHANGES: the routes whose line in OUTPUT does not match
+# BASE with CHANGES (lines `route state`) put in its place; "" when all do.
+mismatches() {
+	BASE=$BASE OUTPUT=$1 CHANGES=${2:-} awk 'BEGIN {
+		n = split(ENVIRON["BASE"], lines, "\n")
+		for (i = 1; i <= n; i++) { split(lines[i], w, " "); order[i] = w[1]; want[w[1]] = substr(lines[i], length(w[1]) + 2) }
+		m = split(ENVIRON["CHANGES"], lines, "\n")
+		for (i = 1; i <= m; i++) { split(lines[i], w, " "); if (w[1] != "") want[w[1]] = substr(lines[i], length(w[1]) + 2) }
+		m = split(ENVIRON["OUTPUT"], lines, "\n")
+		for (i = 1; i <= m; i++) { split(lines[i], w, " "); if (!(w[1] in got)) got[w[1]] = substr(lines[i], length(w[1]) + 2) }
+		for (i = 1; i <= n; i++) { r = order[i]; if (got[r] !~ ("^(" want[r] ")$")) printf "%s=[%s] ", r, got[r] }
+	}'
+}
+
+# probe_jail LABEL CHANGES PARAM...: a persistent jail with these parameters;
+# the probe run by jexec must match BASE with CHANGES.
+probe_jail() {
+	label=$1 changes=$2
+	shift 2
+	run "$JAIL" -c name=p path="$ROOT" host.hostname=probe.example.org mount.devfs mount.procfs \
+		mount="sysfs $ROOT/sys sysfs rw 0 0" persist "$@"
+	check "$label: created" "0:" "$STATUS:$ERR"
+	run "$JEXEC" p /probe --in-jail
+	check "$label: every route as expected" "" "$(mismatches "$OUT" "$changes")"
+	"$JAIL" -r p > /dev/null
+}
+
+entry_paths() {
+	cat > "$WORK/e.conf" <<-CONF
+	e {
+		path = "$ROOT";
+		mount.devfs;
+		mount.procfs;
+		mount = "sysfs $ROOT/sys sysfs rw 0 0";
+		persist;
+		exec.prestart = "grep CapBnd /proc/self/status";
+		exec.start = "/probe --in-jail";
+		exec.stop = "/probe --in-jail";
+	}
+	CONF
+	# What a default jail keeps (CHOWN DAC_OVERRIDE FOWNER FSETID KILL SETGID
+	# SETUID SETPCAP NET_BIND_SERVICE IPC_OWNER SYS_CHROOT SYS_RESOURCE), of
+	# what this test has.
+	bounding=$(awk '$1 == "CapBnd:" { print $2 }' /proc/self/status)
+	kept=$(printf 'capeff %016x' $((0x$bounding & 0x10485fb)))
+	run "$JAIL" -f "$WORK/e.conf" -c e
+	check "exec.start: created" "0" "$STATUS"
+	check "exec.prestart runs on the host, unrestricted" "$(grep CapBnd /proc/self/status)" \
+		"$(printf '%s\n' "$OUT" | grep CapBnd)"
+	check "exec.start: every route closed" "" "$(mismatches "$OUT")"
+	check "exec.start: no capability beyond the jail's" "$kept" "$(printf '%s\n' "$OUT" | grep capeff)"
+	run "$JEXEC" e /probe --in-jail
+	check "jexec: every route closed" "" "$(mismatches "$OUT")"
+	run "$JEXEC" e /bin/sh -c '/probe --in-jail'
+	check "a jexec'd shell: every route closed" "" "$(mismatches "$OUT")"
+	# su and passwd on FreeBSD: a setuid program still becomes root, within the set.
+	run "$JEXEC" -U nobody e /probe-suid --in-jail
+	check "setuid: runs as root" "euid 0" "$(printf '%s\n' "$OUT" | grep euid)"
+	check "setuid: no_new_privs is off" "no_new_privs 0" "$(printf '%s\n' "$OUT" | grep no_new_privs)"
+	check "setuid: with the jail's capabilities" "$kept" "$(printf '%s\n' "$OUT" | grep capeff)"
+	check "setuid: every route closed" "" "$(mismatches "$OUT")"
+	run "$JAIL" -f "$WORK/e.conf" -r e
+	check "exec.stop: removed" "0" "$STATUS"
+	check "exec.stop: every route closed" "" "$(mismatches "$OUT")"
+	run "$JAIL" -c path="$ROOT" mount.devfs mount.procfs mount="sysfs $ROOT/sys sysfs rw 0 0" command=/probe --in-jail
+	check "command=: every route closed" "" "$(mismatches "$OUT")"
+}
+
+allowances() {
+	probe_jail "allow.raw_sockets" "raw_inet open
+raw_packet open" allow.raw_sockets
+	probe_jail "allow.noreserved_ports" "reserved_port refused EACCES" allow.noreserved_ports
+	probe_jail "allow.chflags" "chflags open" allow.chflags
+	probe_jail "allow.chflags at securelevel 1" "" allow.chflags securelevel=1
+	probe_jail "allow.mlock" "mlock open" allow.mlock
+	probe_jail "allow.settime" "settime open EINVAL" allow.settime
+	probe_jail "allow.adjtime" "adjtime open EINVAL" allow.adjtime
+	probe_jail "allow.quotas" "quota open ENOENT" allow.quotas
+	probe_jail "allow.read_msgbuf" "msgbuf open
+kmsg open" allow.read_msgbuf
+	probe_jail "allow.sysvipc" "sysvmsg open
+sysvsem open
+sysvshm open" allow.sysvipc
+	probe_jail "sysvmsg=new" "sysvmsg open" sysvmsg=new
+	probe_jail "sysvsem=new" "sysvsem open" sysvsem=new
+	probe_jail "sysvshm=new" "sysvshm open" sysvshm=new
+	# Not granted on Linux (mounting needs CAP_SYS_ADMIN): nothing opens.
+	probe_jail "allow.mount" "" allow.mount allow.mount.tmpfs enforce_statfs=1
+	probe_jail "allow.nosuser" "reserved_port refused EACCES
+chown refused EPERM" allow.nosuser
+	probe_jail "vnet" "raw_inet open
+raw_packet open" vnet
+	probe_jail "children.max=1" "mount open
+new_mountns open
+hostname open" children.max=1
+	run "$JAIL" -c name=p path="$ROOT" mount.devfs mount.procfs mount="sysfs $ROOT/sys sysfs rw 0 0" persist
+	run "$JLS" -j p -n allow.raw_sockets allow.reserved_ports allow.suser
+	check "jls shows FreeBSD's defaults" "allow.noraw_sockets allow.reserved_ports allow.suser" "$OUT"
+	run "$JAIL" -m name=p allow.raw_sockets
+	run "$JLS" -j p -n allow.raw_sockets
+	check "jls shows allow.raw_sockets as set" "allow.raw_sockets" "$OUT"
+	run "$JEXEC" p /probe --in-jail
+	check "jail -m allow.raw_sockets: for the next process" "" "$(mismatches "$OUT" "raw_inet open
+raw_packet open")"
+	"$JAIL" -r p > /dev/null
+}
+
+if [ "${1:-}" = inner ]; then
+	WORK=$2
+	compat_programs "$WORK"
+	passed=0 failed=0
+	ROOT=$WORK/probe
+	sh "$SOURCE_DIR/compat/make-busybox-root" "$ROOT" > /dev/null || exit 1
+	mkdir -p "$ROOT/sys"
+	cp "$BUILD_DIR/tests/jail_probe" "$ROOT/probe"
+	cp "$BUILD_DIR/tests/jail_probe" "$ROOT/probe-suid"
+	chmod 4755 "$ROOT/probe-suid"
+	echo 'nobody:x:65534:65534:nobody:/:/bin/sh' >> "$ROOT/etc/passwd"
+	# The null device, outside /dev: openable from the host, not from the jail.
+	mknod "$ROOT/tmp/probe-null" c 1 3
+	check "the node outside /dev opens on the host" "0" "$(: < "$ROOT/tmp/probe-null"; echo $?)"
+	entry_paths
+	allowances
+	check "no jail is left" "" "$(registered_jails)"
+	finish
+	exit
+fi
+
+compat_setup
+command -v unshare > /dev/null || skip "no unshare"
+[ -x "$BUILD_DIR/tests/jail_probe" ] || skip "no jail_probe in $BUILD_DIR/tests"
+: > "$WORK/signals"
+unshare --pid --fork --mount-proc --net sh "$(dirname "$0")/signal-recording-init" "$WORK/signals" \
+	sh "$0" inner "$WORK"
+check "the restrictions hold in their own namespaces" "0" "$?"
+check "its PID 1 got no signal" "" "$(cat "$WORK/signals")"
+finish
