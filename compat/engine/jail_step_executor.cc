@@ -15,6 +15,7 @@
 #include "jail_parameters.h"
 #include "linux_mounts.h"
 #include "linux_namespaces.h"
+#include "network_confinement.h"
 
 namespace rcjail::compat {
 namespace {
@@ -26,8 +27,7 @@ std::string givenValue(const JailSpec& spec, const std::string& name) {
 }
 
 bool hasLaterCommands(const JailSpec& spec) {
-  return !spec.hook(Hook::Start).empty() || !spec.hook(Hook::Command).empty() ||
-         !spec.hook(Hook::Poststart).empty();
+  return !spec.hook(Hook::Start).empty() || !spec.hook(Hook::Command).empty() || !spec.hook(Hook::Poststart).empty();
 }
 
 std::string joinPids(const std::vector<pid_t>& pids) {
@@ -83,7 +83,7 @@ StepOutcome StepExecutor::run(JailTask& task, const Step& step, bool slotFree) {
     case StepKind::Remove:
       return remove(task);
     case StepKind::KillHolder:
-      if (task.holder) killJail(task.holder->init());
+      if (task.holder) killConfinedJail(task.holder->init());
       task.holder.reset();
       return StepOutcome::Done;
     case StepKind::Fail:
@@ -182,11 +182,12 @@ StepOutcome StepExecutor::runNetworkCommand(JailTask& task, const Step& step, bo
 StepOutcome StepExecutor::spawnHolder(JailTask& task) {
   std::string error;
   task.holder = JailHolder::spawn(task.spec.vnet, task.spec.persist, error);
-  if (!task.holder) {
-    reporter_.warn(task.spec, error);
-    return StepOutcome::Failed;
-  }
-  return StepOutcome::Done;
+  if (task.holder) error = confineNewJail(task.holder->init(), task.spec);
+  if (error.empty()) return StepOutcome::Done;
+  if (task.holder) killJail(task.holder->init());
+  task.holder.reset();
+  reporter_.warn(task.spec, error);
+  return StepOutcome::Failed;
 }
 
 StepOutcome StepExecutor::mount(JailTask& task, const Step& step) {
@@ -323,7 +324,7 @@ StepOutcome StepExecutor::remove(JailTask& task) {
       return StepOutcome::Failed;
     }
     if (task.running) removeDescendantJails(registry_, task.running->jid);
-    if (error = killJail(*init); !error.empty()) {
+    if (error = killConfinedJail(*init); !error.empty()) {
       reporter_.warn(task.spec, "jail_remove: " + error);
       return StepOutcome::Failed;
     }
