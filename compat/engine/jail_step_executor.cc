@@ -12,6 +12,7 @@
 #include <stdexcept>
 
 #include "command_launcher.h"
+#include "interface_mover.h"
 #include "jail_parameters.h"
 #include "linux_mounts.h"
 #include "linux_namespaces.h"
@@ -159,11 +160,11 @@ StepOutcome StepExecutor::runNetworkCommand(JailTask& task, const Step& step, bo
     argv = {"ip", "link", "set", step.interface, "netns", std::to_string(init->pid())};
   }
   if (step.kind == StepKind::ReturnInterface) {
-    // From inside the jail's network namespace, back to jail(8)'s.
-    launch.jail = initOf(task, initError);
-    if (!launch.jail) return StepOutcome::Done;
-    launch.inJail = launch.networkOnly = true;
-    argv = {"ip", "link", "set", step.interface, "netns", std::to_string(getpid())};
+    // Back to jail(8)'s network namespace, as the init does when the jail ends by itself.
+    const JailInit* init = initOf(task, initError);
+    if (std::string error = init ? returnInterface(*init, step.interface) : ""; !error.empty())
+      reporter_.warn(task.spec, error);
+    return StepOutcome::Done;
   }
   if (std::string ip = findProgram(argv[0]); !ip.empty()) argv[0] = ip;
   launch.command = commandFromArgv(argv);
@@ -174,7 +175,6 @@ StepOutcome StepExecutor::runNetworkCommand(JailTask& task, const Step& step, bo
   RunningCommand running;
   running.pid = pid;
   running.text = text;
-  running.tolerant = step.kind == StepKind::ReturnInterface;
   task.command = running;
   return StepOutcome::Waiting;
 }
@@ -233,7 +233,7 @@ StepOutcome StepExecutor::create(JailTask& task) {
   std::string hostname = givenValue(spec, "host.hostname");
   if (hostname.empty()) hostname = settings_.host.hostname;
   const std::string error = task.holder->enterRoot(spec.path.empty() ? "/" : spec.path, hostname,
-                                                   givenValue(spec, "host.domainname"), spec.vnet);
+                                                   givenValue(spec, "host.domainname"), spec.vnet, spec.vnetInterfaces);
   if (!error.empty()) {
     reporter_.warn(spec, error);
     return StepOutcome::Failed;
@@ -349,7 +349,7 @@ bool StepExecutor::commandEnded(JailTask& task, int waitStatus) {
     reporter_.warn(task.spec, command.text + ": exited on signal " + std::to_string(WTERMSIG(waitStatus)));
   else
     reporter_.warn(task.spec, command.text + ": failed");
-  return command.tolerant;
+  return false;
 }
 
 void StepExecutor::commandTimedOut(JailTask& task) {

@@ -17,6 +17,7 @@
 #include <cstring>
 #include <vector>
 
+#include "interface_mover.h"
 #include "linux_mounts.h"
 #include "linux_namespaces.h"
 #include "text_fields.h"
@@ -64,6 +65,17 @@ std::string reply(char kind, const std::string& text) { return std::string(1, ki
 
 void ignoreSignal(int) {}
 
+// What a vnet jail's init hands back before its network namespace goes:
+// the vnet.interface interfaces, to the host's network namespace.
+struct HostNetwork {
+  int netns = -1;
+  std::vector<std::string> interfaces;
+  void takeBack() const {
+    if (netns >= 0)
+      for (const std::string& name : interfaces) moveInterfaceToNamespace(name, netns);
+  }
+};
+
 // PID 1 of a namespace only gets signals it has a handler for; the handlers
 // do nothing, the signals are read synchronously from a signalfd.
 int watchSignals() {
@@ -103,7 +115,7 @@ bool answerSetupRequest(int socket, const std::vector<std::string>& f) {
     sendPacket(socket, error.empty() ? reply('o', "") : reply('e', error));
     return false;
   }
-  if (f[0] == "enter" && f.size() == 5) {
+  if (f[0] == "enter" && f.size() >= 5) {
     std::string error = enterJailRoot(f[1]);
     if (error.empty()) error = setHostname(f[2]);
     if (error.empty() && !f[3].empty()) error = setDomainname(f[3]);
@@ -120,7 +132,7 @@ bool answerSetupRequest(int socket, const std::vector<std::string>& f) {
 // creating the jail, as jail(8) sets persist for the time of exec.start on
 // FreeBSD), passes a stop request on to the jail's processes and reaps
 // them; exits once the jail neither persists nor has a process.
-[[noreturn]] void runAsInit(int socket, int signals, bool persistAfterCreate) {
+[[noreturn]] void runAsInit(int socket, int signals, bool persistAfterCreate, const HostNetwork& host) {
   bool persist = true;
   bool connected = true;
   bool told = false;
@@ -148,19 +160,26 @@ bool answerSetupRequest(int socket, const std::vector<std::string>& f) {
       }
     }
     reapChildren();
-    if (!persist && jailIsEmpty()) _exit(0);
+    if (!persist && jailIsEmpty()) {
+      host.takeBack();
+      _exit(0);
+    }
   }
 }
 
 // Serves jail(8) until the jail has its root, then runs as the jail's init.
-[[noreturn]] void runHolder(int socket, bool persistAfterCreate) {
+[[noreturn]] void runHolder(int socket, bool persistAfterCreate, int hostNetns) {
   setsid();
   prctl(PR_SET_NAME, "jail-init", 0, 0, 0);
   const int devnull = open("/dev/null", O_RDWR);
   for (int fd = 0; fd < 3; ++fd) dup2(devnull, fd);
+  // Out of the way of descriptors 3 and 4 first.
+  if (hostNetns >= 0) hostNetns = fcntl(hostNetns, F_DUPFD, 64);
   dup2(socket, 3);
-  closeDescriptorsFrom(4);
   socket = 3;
+  HostNetwork host;
+  if (hostNetns >= 0) host.netns = dup2(hostNetns, 4);
+  closeDescriptorsFrom(host.netns >= 0 ? 5 : 4);
   const int signals = watchSignals();
 
   const std::string privateError = makeMountsPrivate();
@@ -170,21 +189,27 @@ bool answerSetupRequest(int socket, const std::vector<std::string>& f) {
   for (bool entered = false; !entered;) {
     std::optional<std::string> packet = receivePacket(socket);
     if (!packet) _exit(0);  // jail(8) gave up before the jail existed
-    entered = answerSetupRequest(socket, packetFields(*packet));
+    const std::vector<std::string> fields = packetFields(*packet);
+    entered = answerSetupRequest(socket, fields);
+    if (entered) host.interfaces.assign(fields.begin() + 5, fields.end());
   }
-  runAsInit(socket, signals, persistAfterCreate);
+  runAsInit(socket, signals, persistAfterCreate, host);
 }
 
 // The process between jail(8) and the holder: unshares the namespaces,
 // forks the holder into them and writes "P<pid>" or "E<error>" to the pipe.
 [[noreturn]] void runMiddle(int holderSocket, int pidPipe, bool vnet, bool persistAfterCreate) {
-  std::string failure = unshareJailNamespaces(vnet);
+  // A vnet jail's init keeps the host's network namespace to hand its
+  // interfaces back to.
+  const int hostNetns = vnet ? open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC) : -1;
+  std::string failure = vnet && hostNetns < 0 ? std::string("open /proc/self/ns/net: ") + std::strerror(errno)
+                                               : unshareJailNamespaces(vnet);
   pid_t holder = -1;
   if (failure.empty()) {
     holder = fork();
     if (holder == 0) {
       close(pidPipe);
-      runHolder(holderSocket, persistAfterCreate);
+      runHolder(holderSocket, persistAfterCreate, hostNetns);
     }
     if (holder < 0) failure = std::string("fork: ") + std::strerror(errno);
   }
@@ -265,8 +290,11 @@ MountReply JailHolder::mount(const std::string& param, const MountEntry& entry, 
 }
 
 std::string JailHolder::enterRoot(const std::string& path, const std::string& hostname,
-                                  const std::string& domainname, bool vnet) {
-  const std::string answer = request(joinFields({"enter", path, hostname, domainname, vnet ? "1" : "0"}));
+                                  const std::string& domainname, bool vnet,
+                                  const std::vector<std::string>& interfaces) {
+  std::vector<std::string> fields{"enter", path, hostname, domainname, vnet ? "1" : "0"};
+  fields.insert(fields.end(), interfaces.begin(), interfaces.end());
+  const std::string answer = request(joinFields(fields));
   return answer[0] == 'o' ? std::string() : answer.substr(1);
 }
 
