@@ -151,8 +151,7 @@ StepOutcome StepExecutor::runNetworkCommand(JailTask& task, const Step& step, bo
   std::vector<std::string> argv = step.argv;
   std::string initError;
   if (step.kind == StepKind::MoveInterface) {
-    // The init is jail(8)'s own holder here, alive while it is being created.
-    const JailInit* init = initOf(task, initError);
+    const JailInit* init = initOf(task, initError);  // jail(8)'s own holder, alive while it creates the jail
     if (!init) {
       reporter_.warn(task.spec, initError);
       return StepOutcome::Failed;
@@ -381,6 +380,7 @@ ModifyOutcome StepExecutor::modify(JailTask& task) {
     if (p.name == "host.domainname")
       error = runInsideJail(*init, [&] { return setDomainname(p.values.front()); });
     if (p.name == "persist") error = signalPersist(*init, p.values.front() == "true");
+    if (p.name == "ip4.addr" || p.name == "ip6.addr") error = updateJailNetwork(*init, record, p);
     if (!error.empty()) {
       reporter_.warn(task.spec, error);
       return ModifyOutcome::Failed;

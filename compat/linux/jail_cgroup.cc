@@ -119,7 +119,8 @@ std::string withCgroupHierarchy(const std::function<std::string(const std::strin
     const char* privateMount = "/sys/fs/cgroup";
     std::string error;
     if (unshare(CLONE_NEWNS) != 0) error = errorText("unshare");
-    else if (mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0) error = errorText("mount --make-rprivate /");
+    else if (mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0)
+      error = errorText("mount --make-rprivate /");
     else if (mount("cgroup2", privateMount, "cgroup2", MS_NOSUID | MS_NODEV | MS_NOEXEC, nullptr) != 0)
       error = errorText("mount cgroup2");
     else error = action(privateMount);

@@ -106,6 +106,23 @@ std::string confineNewJail(const JailInit& init, const JailSpec& spec) {
   return error.empty() ? error : "cannot confine the jail's network: " + error;
 }
 
+std::string updateJailNetwork(const JailInit& init, JailRecord record, const RecordedParam& changed) {
+  const std::string path = confinementCgroupOf(init);
+  if (path.empty()) return {};
+  record.set(changed.name, changed.values);
+  jail_network_rules encoded{};
+  if (std::string error = encodeNetworkRules(networkRulesOf(record), encoded); !error.empty()) return error;
+  return withCgroupHierarchy([&](const std::string& mount) {
+    const std::string directory = mount + path;
+    const int cgroup = open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (cgroup < 0) return "open " + directory + ": " + std::strerror(errno);
+    // Attached without BPF_F_ALLOW_MULTI, a program replaces the one before it.
+    std::string error = attachPrograms(encoded, cgroup);
+    close(cgroup);
+    return error;
+  });
+}
+
 std::string confinementCgroupOf(const JailInit& init) { return jailCgroupOfProcess(init.pid(), init.descriptor()); }
 
 std::string killConfinedJail(const JailInit& init) {

@@ -34,6 +34,11 @@ std::string confineJailNetwork(const JailInit& init, const NetworkRules& rules);
 // FreeBSD keeps a child's addresses within its parent's).
 std::string confineNewJail(const JailInit& init, const JailSpec& spec);
 
+// jail -m of ip4.addr or ip6.addr: the running jail's programs are replaced
+// by ones with the new addresses, which hold at once, as on FreeBSD.
+// `record` is the jail's before the change. Error text, empty on success.
+std::string updateJailNetwork(const JailInit& init, JailRecord record, const RecordedParam& changed);
+
 // The confinement's part of removing a jail: the cgroup of its proven init,
 // to remove (removeJailCgroup) once the init is gone. "" when unconfined.
 std::string confinementCgroupOf(const JailInit& init);

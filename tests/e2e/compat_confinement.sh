@@ -51,7 +51,7 @@ def serve(address, port):
         c, peer = s.accept(); c.sendall(("host " + peer[0] + "\n").encode()); c.close()
 threading.Thread(target=serve, args=("127.0.0.1", 4001), daemon=True).start()
 serve("0.0.0.0", 4006)' "$WORK/server.pid" &
-trap '[ -s "$WORK/server.pid" ] && kill "$(cat "$WORK/server.pid")" 2>/dev/null; compat_cleanup' EXIT
+trap '[ -s "$WORK/server.pid" ] && kill "$(cat "$WORK/server.pid")" 2>/dev/null; wait; compat_cleanup' EXIT
 for i in $(seq 50); do in_netns python3 -c 'import socket; socket.create_connection(("127.0.0.1", 4006)).close()' 2>/dev/null && break; sleep 0.1; done
 
 for jail in web six off plain open; do
@@ -95,6 +95,11 @@ run "$JLS" -n -j plain ip4 ip6
 check "jls shows what the jail has" "ip4=disable ip6=disable" "$OUT"
 run "$JEXEC" open net_probe connect 127.0.0.1 4001
 check "ip4 = inherit: the host's network" "127.0.0.1" "${OUT%%:*}"
+
+run in_netns "$JAIL" -m name=web ip4.addr=127.0.1.20
+check "jail -m: new addresses" 0 "$STATUS"
+run "$JEXEC" web net_probe bind 0.0.0.0 4030
+check "jail -m: they hold at once" 127.0.1.20:4030 "$OUT"
 
 # The jail's cgroup goes with it; one left by a jail that ended by itself
 # goes at the next creation.
