@@ -39,11 +39,11 @@ EOF2
 
 # A host service on 127.0.0.1 only, and one on every address that tells
 # whom it saw; both in the test's network namespace, ended by the test
-# (through the pid it writes) or after a minute.
+# (through the pid it writes) or after five minutes.
 in_netns python3 -c '
 import os, signal, socket, sys, threading
 open(sys.argv[1], "w").write(str(os.getpid()))
-signal.alarm(60)
+signal.alarm(300)
 def serve(address, port):
     s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     s.bind((address, port)); s.listen(8)
