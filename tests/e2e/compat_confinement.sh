@@ -52,7 +52,7 @@ def serve(address, port):
 threading.Thread(target=serve, args=("127.0.0.1", 4001), daemon=True).start()
 serve("0.0.0.0", 4006)' "$WORK/server.pid" &
 trap '[ -s "$WORK/server.pid" ] && kill "$(cat "$WORK/server.pid")" 2>/dev/null; wait; compat_cleanup' EXIT
-for i in $(seq 50); do in_netns python3 -c 'import socket; socket.create_connection(("127.0.0.1", 4006)).close()' 2>/dev/null && break; sleep 0.1; done
+for i in $(seq 300); do in_netns python3 -c 'import socket; socket.create_connection(("127.0.0.1", 4006)).close()' 2>/dev/null && break; sleep 0.1; done
 
 for jail in web six off plain open; do
 	run in_netns "$JAIL" -f "$conf" -c "$jail"
@@ -74,7 +74,7 @@ run "$JEXEC" web net_probe socket inet6
 check "no ip6.addr: no IPv6 (FreeBSD's default)" EAFNOSUPPORT "$OUT"
 
 "$JEXEC" web net_probe serve 0.0.0.0 4005 20 > "$WORK/serve.out" &
-for i in $(seq 50); do grep -q 4005 "$WORK/serve.out" && break; sleep 0.1; done
+for i in $(seq 300); do grep -q 4005 "$WORK/serve.out" && break; sleep 0.1; done
 check "the jail's service listens on its address" 127.0.1.10:4005 "$(cat "$WORK/serve.out")"
 run in_netns python3 -c 'import socket; print(socket.create_connection(("127.0.0.1", 4005), 2).recv(9).decode().strip())'
 check "not on the host's 127.0.0.1" 1 "$STATUS"
