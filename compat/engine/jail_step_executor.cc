@@ -12,10 +12,12 @@
 #include <stdexcept>
 
 #include "command_launcher.h"
+#include "interface_mover.h"
 #include "jail_parameters.h"
 #include "jail_privileges.h"
 #include "linux_mounts.h"
 #include "linux_namespaces.h"
+#include "network_confinement.h"
 
 namespace rcjail::compat {
 namespace {
@@ -27,8 +29,7 @@ std::string givenValue(const JailSpec& spec, const std::string& name) {
 }
 
 bool hasLaterCommands(const JailSpec& spec) {
-  return !spec.hook(Hook::Start).empty() || !spec.hook(Hook::Command).empty() ||
-         !spec.hook(Hook::Poststart).empty();
+  return !spec.hook(Hook::Start).empty() || !spec.hook(Hook::Command).empty() || !spec.hook(Hook::Poststart).empty();
 }
 
 std::string joinPids(const std::vector<pid_t>& pids) {
@@ -90,7 +91,7 @@ StepOutcome StepExecutor::run(JailTask& task, const Step& step, bool slotFree) {
     case StepKind::Remove:
       return remove(task);
     case StepKind::KillHolder:
-      if (task.holder) killJail(task.holder->init());
+      if (task.holder) killConfinedJail(task.holder->init());
       task.holder.reset();
       return StepOutcome::Done;
     case StepKind::Fail:
@@ -155,11 +156,11 @@ StepOutcome StepExecutor::runNetworkCommand(JailTask& task, const Step& step, bo
     argv = {"ip", "link", "set", step.interface, "netns", std::to_string(init->pid())};
   }
   if (step.kind == StepKind::ReturnInterface) {
-    // From inside the jail's network namespace, back to jail(8)'s.
-    launch.jail = initOf(task, initError);
-    if (!launch.jail) return StepOutcome::Done;
-    launch.inJail = launch.networkOnly = true;
-    argv = {"ip", "link", "set", step.interface, "netns", std::to_string(getpid())};
+    // Back to jail(8)'s network namespace, as the init does when the jail ends by itself.
+    const JailInit* init = initOf(task, initError);
+    if (std::string error = init ? returnInterface(*init, step.interface) : ""; !error.empty())
+      reporter_.warn(task.spec, error);
+    return StepOutcome::Done;
   }
   if (std::string ip = findProgram(argv[0]); !ip.empty()) argv[0] = ip;
   launch.command = commandFromArgv(argv);
@@ -170,7 +171,6 @@ StepOutcome StepExecutor::runNetworkCommand(JailTask& task, const Step& step, bo
   RunningCommand running;
   running.pid = pid;
   running.text = text;
-  running.tolerant = step.kind == StepKind::ReturnInterface;
   task.command = running;
   return StepOutcome::Waiting;
 }
@@ -182,8 +182,11 @@ StepOutcome StepExecutor::spawnHolder(JailTask& task) {
     return warned(reporter_, task.spec, refused);
   std::string error;
   task.holder = JailHolder::spawn(task.spec.vnet, task.spec.persist, error);
-  if (!task.holder) return warned(reporter_, task.spec, error);
-  return StepOutcome::Done;
+  if (task.holder) error = confineNewJail(task.holder->init(), task.spec);
+  if (error.empty()) return StepOutcome::Done;
+  if (task.holder) killJail(task.holder->init());
+  task.holder.reset();
+  return warned(reporter_, task.spec, error);
 }
 
 StepOutcome StepExecutor::mount(JailTask& task, const Step& step) {
@@ -225,7 +228,8 @@ StepOutcome StepExecutor::create(JailTask& task) {
   record.ownerNamespace = registry_.caller();
   record.parentJid = view.current ? view.current->jid : 0;
   const std::string error = task.holder->enterRoot(spec.path.empty() ? "/" : spec.path, hostname,
-                                                   givenValue(spec, "host.domainname"), spec.vnet, record);
+                                                   givenValue(spec, "host.domainname"), spec.vnet, record,
+                                                   spec.vnetInterfaces);
   if (!error.empty()) return warned(reporter_, spec, error);
   task.forcedPersist = !spec.persist && hasLaterCommands(spec);
   if (reporter_.verbose() > 0) {
@@ -298,7 +302,7 @@ StepOutcome StepExecutor::remove(JailTask& task) {
     const JailInit* init = initOf(task, error);
     if (!init) return warned(reporter_, task.spec, "jail_remove: " + error);
     if (task.running) removeDescendantJails(registry_, task.running->jid);
-    if (error = killJail(*init); !error.empty()) return warned(reporter_, task.spec, "jail_remove: " + error);
+    if (error = killConfinedJail(*init); !error.empty()) return warned(reporter_, task.spec, "jail_remove: " + error);
   }
   if (task.running) registry_.remove(task.running->jid);
   const bool stopping = task.currentPhase() == Phase::Remove;
@@ -320,7 +324,7 @@ bool StepExecutor::commandEnded(JailTask& task, int waitStatus) {
     reporter_.warn(task.spec, command.text + ": exited on signal " + std::to_string(WTERMSIG(waitStatus)));
   else
     reporter_.warn(task.spec, command.text + ": failed");
-  return command.tolerant;
+  return false;
 }
 
 void StepExecutor::commandTimedOut(JailTask& task) {
@@ -352,6 +356,7 @@ ModifyOutcome StepExecutor::modify(JailTask& task) {
     if (p.name == "host.domainname")
       error = runInsideJail(*init, [&] { return setDomainname(p.values.front()); });
     if (p.name == "persist") error = signalPersist(*init, p.values.front() == "true");
+    if (p.name == "ip4.addr" || p.name == "ip6.addr") error = updateJailNetwork(*init, record, p);
     if (!error.empty()) {
       reporter_.warn(task.spec, error);
       return ModifyOutcome::Failed;

@@ -28,7 +28,6 @@ struct RunningCommand {
   pid_t pid = 0;
   std::string text;  // the command line, for "failed" / "timed out"
   std::optional<Clock::time_point> deadline;  // exec.timeout
-  bool tolerant = false;  // a failure is only reported (handing back a vnet interface)
 };
 
 struct JailTask {

@@ -15,6 +15,7 @@
 
 #include "jail_restrictions.h"
 #include "linux_namespaces.h"
+#include "network_confinement.h"
 #include "user_database.h"
 
 namespace rcjail::compat {
@@ -113,7 +114,9 @@ std::optional<ResolvedUser> hostUserBeforeEntering(const LaunchSpec& spec) {
 // `pidfd`: the jail init's, which may have been moved to a low descriptor.
 void enterOrDie(const LaunchSpec& spec, int pidfd) {
   if (!spec.jail) die(spec, std::string("jail_attach: ") + std::strerror(ESRCH));
-  const std::string error = enterJailOf(spec.jail->pid(), pidfd, spec.networkOnly);
+  // The jail's cgroup first, so that its network rules hold from the start.
+  std::string error = joinJailConfinement(spec.jail->pid(), pidfd);
+  if (error.empty()) error = enterJailOf(spec.jail->pid(), pidfd, spec.networkOnly);
   if (!error.empty()) die(spec, "jail_attach(" + std::to_string(spec.jail->pid()) + "): " + error);
 }
 

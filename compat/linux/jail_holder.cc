@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "jail_restrictions.h"
+#include "interface_mover.h"
 #include "linux_mounts.h"
 #include "linux_namespaces.h"
 #include "text_fields.h"
@@ -65,6 +66,17 @@ std::string reply(char kind, const std::string& text) { return std::string(1, ki
 
 void ignoreSignal(int) {}
 
+// What a vnet jail's init hands back before its network namespace goes:
+// the vnet.interface interfaces, to the host's network namespace.
+struct HostNetwork {
+  int netns = -1;
+  std::vector<std::string> interfaces;
+  void takeBack() const {
+    if (netns >= 0)
+      for (const std::string& name : interfaces) moveInterfaceToNamespace(name, netns);
+  }
+};
+
 // PID 1 of a namespace only gets signals it has a handler for; the handlers
 // do nothing, the signals are read synchronously from a signalfd.
 int watchSignals() {
@@ -104,7 +116,7 @@ bool answerSetupRequest(int socket, const std::vector<std::string>& f) {
     sendPacket(socket, error.empty() ? reply('o', "") : reply('e', error));
     return false;
   }
-  if (f[0] == "enter" && f.size() == 6) {
+  if (f[0] == "enter" && f.size() >= 6) {
     const std::optional<JailRecord> record = parseJailRecord(f[5]);
     if (!record) {
       sendPacket(socket, reply('e', "bad request"));
@@ -133,7 +145,7 @@ bool answerSetupRequest(int socket, const std::vector<std::string>& f) {
 // them; exits once the jail neither persists nor has a process, and after
 // a stop request once it has no process: jail(8) -r waits for that exit on
 // the init's pidfd, so a stop takes as long as the jail's processes do.
-[[noreturn]] void runAsInit(int socket, int signals, bool persistAfterCreate) {
+[[noreturn]] void runAsInit(int socket, int signals, bool persistAfterCreate, const HostNetwork& host) {
   bool persist = true;
   bool connected = true;
   bool told = false;
@@ -165,19 +177,26 @@ bool answerSetupRequest(int socket, const std::vector<std::string>& f) {
       }
     }
     reapChildren();
-    if ((!persist || stopping) && jailIsEmpty()) _exit(0);
+    if ((!persist || stopping) && jailIsEmpty()) {
+      host.takeBack();
+      _exit(0);
+    }
   }
 }
 
 // Serves jail(8) until the jail has its root, then runs as the jail's init.
-[[noreturn]] void runHolder(int socket, bool persistAfterCreate) {
+[[noreturn]] void runHolder(int socket, bool persistAfterCreate, int hostNetns) {
   setsid();
   prctl(PR_SET_NAME, "jail-init", 0, 0, 0);
   const int devnull = open("/dev/null", O_RDWR);
   for (int fd = 0; fd < 3; ++fd) dup2(devnull, fd);
+  // Out of the way of descriptors 3 and 4 first.
+  if (hostNetns >= 0) hostNetns = fcntl(hostNetns, F_DUPFD, 64);
   dup2(socket, 3);
-  closeDescriptorsFrom(4);
   socket = 3;
+  HostNetwork host;
+  if (hostNetns >= 0) host.netns = dup2(hostNetns, 4);
+  closeDescriptorsFrom(host.netns >= 0 ? 5 : 4);
   const int signals = watchSignals();
 
   const std::string privateError = makeMountsPrivate();
@@ -187,21 +206,27 @@ bool answerSetupRequest(int socket, const std::vector<std::string>& f) {
   for (bool entered = false; !entered;) {
     std::optional<std::string> packet = receivePacket(socket);
     if (!packet) _exit(0);  // jail(8) gave up before the jail existed
-    entered = answerSetupRequest(socket, packetFields(*packet));
+    const std::vector<std::string> fields = packetFields(*packet);
+    entered = answerSetupRequest(socket, fields);
+    if (entered) host.interfaces.assign(fields.begin() + 6, fields.end());
   }
-  runAsInit(socket, signals, persistAfterCreate);
+  runAsInit(socket, signals, persistAfterCreate, host);
 }
 
 // The process between jail(8) and the holder: unshares the namespaces,
 // forks the holder into them and writes "P<pid>" or "E<error>" to the pipe.
 [[noreturn]] void runMiddle(int holderSocket, int pidPipe, bool vnet, bool persistAfterCreate) {
-  std::string failure = unshareJailNamespaces(vnet);
+  // A vnet jail's init keeps the host's network namespace to hand its
+  // interfaces back to.
+  const int hostNetns = vnet ? open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC) : -1;
+  std::string failure = vnet && hostNetns < 0 ? std::string("open /proc/self/ns/net: ") + std::strerror(errno)
+                                               : unshareJailNamespaces(vnet);
   pid_t holder = -1;
   if (failure.empty()) {
     holder = fork();
     if (holder == 0) {
       close(pidPipe);
-      runHolder(holderSocket, persistAfterCreate);
+      runHolder(holderSocket, persistAfterCreate, hostNetns);
     }
     if (holder < 0) failure = std::string("fork: ") + std::strerror(errno);
   }
@@ -282,9 +307,11 @@ MountReply JailHolder::mount(const std::string& param, const MountEntry& entry, 
 }
 
 std::string JailHolder::enterRoot(const std::string& path, const std::string& hostname,
-                                  const std::string& domainname, bool vnet, const JailRecord& record) {
-  const std::string answer =
-      request(joinFields({"enter", path, hostname, domainname, vnet ? "1" : "0", formatJailRecord(record)}));
+                                  const std::string& domainname, bool vnet, const JailRecord& record,
+                                  const std::vector<std::string>& interfaces) {
+  std::vector<std::string> fields{"enter", path, hostname, domainname, vnet ? "1" : "0", formatJailRecord(record)};
+  fields.insert(fields.end(), interfaces.begin(), interfaces.end());
+  const std::string answer = request(joinFields(fields));
   return answer[0] == 'o' ? std::string() : answer.substr(1);
 }
 

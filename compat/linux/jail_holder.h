@@ -10,6 +10,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "fstab_entry.h"
 #include "jail_identity.h"
@@ -40,10 +41,11 @@ class JailHolder {
   MountReply mount(const std::string& param, const MountEntry& entry, const std::string& jailPath);
   // Moves into `path` (pivot_root), sets the host and domain names, brings
   // up the loopback of a vnet jail, and restricts the jail's file system and
-  // then itself as `record`'s parameters say (jail_restrictions.h). Error
-  // text, empty on success.
-  std::string enterRoot(const std::string& path, const std::string& hostname,
-                        const std::string& domainname, bool vnet, const JailRecord& record);
+  // then itself as `record`'s parameters say (jail_restrictions.h).
+  // `interfaces` (vnet.interface) go back to the host's network namespace
+  // when the jail ends by itself. Error text, empty on success.
+  std::string enterRoot(const std::string& path, const std::string& hostname, const std::string& domainname,
+                        bool vnet, const JailRecord& record, const std::vector<std::string>& interfaces);
   // The end of jail(8)'s part: the persist flag from now on, then hang up.
   void release(bool persist);
 

@@ -9,6 +9,7 @@
 #include <bit>
 
 #include "jail_parameters.h"
+#include "network_rules.h"
 
 namespace rcjail::compat {
 namespace {
@@ -296,9 +297,8 @@ JailRecord recordForNewJail(const JailSpec& spec, int jid, const HostFacts& host
     if (param.name == "name" && !spec.name.empty()) value = spec.name;
     if (param.name == "path" && !spec.path.empty()) value = spec.path;
     if (param.name == "vnet" && spec.vnet) value = "new";
-    if ((param.name == "ip4" || param.name == "ip6") &&
-        given(std::string(param.name) + ".addr"))
-      value = "new";
+    if (param.name == "ip4" || param.name == "ip6")
+      value = defaultFamilyMode(spec.vnet, given(std::string(param.name) + ".addr") != nullptr);
     if (param.type == ParamType::Ip4List || param.type == ParamType::Ip6List) {
       record.params.push_back({std::string(param.name), {}});
       continue;

@@ -159,7 +159,11 @@ param_consistency() {
 	run in_netns "$JAIL" -c path=/ vnet=new vnet.interface="$iface" command=/bin/true
 	check "param_consistency: vnet.interface without a name" "0:" "$STATUS:$ERR"
 	check "param_consistency: the jail ended with its command" "" "$("$JLS" jid)"
-	ip -n "$NETNS" link del "$iface" 2>/dev/null || ip -n "$NETNS" link del "${iface}p" 2>/dev/null
+	# As on FreeBSD, the interface is back where it came from, and the
+	# scenario's cleanup (ifconfig destroy there) finds it.
+	check "param_consistency: the interface is back" "1" "$(links_in_netns "$iface")"
+	ip -n "$NETNS" link del "$iface"
+	check "param_consistency: cleanup destroys it" "0:0" "$?:$(links_in_netns "$iface")"
 	echo "basejail {path = /; exec.prestop = 'echo STOP'; persist; }" > "$dir/jail.conf"
 	"$JAIL" -f "$dir/jail.conf" -c basejail > /dev/null
 	run "$JAIL" -f "$dir/jail.conf" -r basejail

@@ -1,0 +1,54 @@
+// The cgroup of a jail whose network is confined: one directory per jail
+// below rcjail/ of the cgroup2 hierarchy, named after the jail's proven init
+// (the caller's PID namespace, its pid there and its start time), so that
+// a cgroup left by a jail that ended by itself can be told apart from one
+// of a running jail. The text functions are pure; the rest works on the
+// host's /proc and cgroup file system and returns error texts.
+#pragma once
+
+#include <sys/types.h>
+
+#include <functional>
+#include <optional>
+#include <string>
+
+namespace rcjail::compat {
+
+// The mount point of the cgroup2 hierarchy in a /proc/PID/mountinfo text:
+// /sys/fs/cgroup on a cgroup2-only host, /sys/fs/cgroup/unified on the
+// mixed layout. Only a mount of the hierarchy's root counts.
+std::optional<std::string> cgroup2MountPoint(const std::string& mountinfo);
+
+// The cgroup2 path ("0::PATH") of a /proc/PID/cgroup text.
+std::optional<std::string> unifiedCgroupPath(const std::string& procCgroup);
+
+// "/rcjail/NS-PID-START", and back: nullopt for any other path.
+struct JailCgroupName {
+  unsigned long long pidNamespace = 0;
+  pid_t pid = 0;
+  unsigned long long startTime = 0;
+  bool operator==(const JailCgroupName&) const = default;
+};
+std::string jailCgroupPath(const JailCgroupName& name);
+std::optional<JailCgroupName> parseJailCgroupPath(const std::string& path);
+
+// The system side.
+// Runs `action` with the mount point of the cgroup2 hierarchy: the one of
+// this mount namespace, or, where none is visible (`ip netns exec` puts a
+// /sys of its own over the host's), a mount of the hierarchy made for the
+// action in a child with a private mount namespace. Its error text.
+std::string withCgroupHierarchy(const std::function<std::string(const std::string& mount)>& action);
+// Makes the jail's cgroup (and rcjail/) below `mount`, after removing those
+// of this PID namespace's jails whose init is gone. Its directory, or ""
+// with `error`.
+std::string makeJailCgroup(const std::string& mount, const JailCgroupName& name, std::string& error);
+// Moves process `pid` into the cgroup directory.
+std::string moveIntoCgroup(const std::string& directory, pid_t pid);
+// The path of the jail cgroup that the process `pid`, held by `pidfd`, is
+// in; "" when it is in none. The pidfd is asked after reading, so that a
+// pid reused meanwhile is not believed.
+std::string jailCgroupOfProcess(pid_t pid, int pidfd);
+// Removes a jail cgroup (a path jailCgroupOfProcess gave) once it is empty.
+void removeJailCgroup(const std::string& path);
+
+}  // namespace rcjail::compat
