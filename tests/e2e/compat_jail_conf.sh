@@ -1,0 +1,46 @@
+#!/bin/sh
+# The Linux jail(8) on jail.conf files as FreeBSD's jail(8) reads them: -e
+# on addresses that are nothing but blanks or an interface (they once
+# crashed it), and -c failing only the jail with such an entry. It runs in a
+# PID namespace of its own; a canary process must outlive every jail.
+if [ "${COMPAT_OWN_PIDNS:-}" != 1 ] && [ "$(id -u)" -eq 0 ] && command -v unshare > /dev/null; then
+	COMPAT_OWN_PIDNS=1 exec unshare --pid --fork --mount-proc sh "$0" "$@"
+fi
+. "$(dirname "$0")/compat_lib.sh"
+compat_setup
+if [ "${COMPAT_OWN_PIDNS:-}" != 1 ]; then
+	skip "unshare is needed for a PID namespace of the test's own"
+fi
+sleep 3600 &
+canary=$!
+conf=$WORK/jail.conf
+
+# ---- addresses without an address: listed as written ----
+printf 'a { ip4.addr = " "; }\n' > "$conf"
+run "$JAIL" -f "$conf" -e '|'
+check "blank address: status" 0 "$STATUS"
+check "blank address: listed" 'name=a|ip4.addr=" "' "$OUT"
+check "blank address: no message" "" "$ERR"
+printf 'a { ip4.addr = "em0| "; }\nb { interface = lo; ip6.addr = "/64", "2001:db8::1"; }\n' > "$conf"
+run "$JAIL" -f "$conf" -e '|'
+check "interface without address: status" 0 "$STATUS"
+check "interface without address: listed" 'name=a|ip4.addr="em0| "
+name=b|interface=lo|ip6.addr=/64,2001:db8::1' "$OUT"
+check "interface without address: no message" "" "$ERR"
+
+root=$(make_root nest)
+
+# ---- an interface without an address fails the jail, and only it ----
+cat > "$conf" <<EOF
+bad { path = "$root"; persist; ip4.addr = "lo| "; }
+good { path = "$root"; persist; }
+EOF
+run "$JAIL" -f "$conf" -c
+check "no address: status" 1 "$STATUS"
+check "no address: the message" "jail: bad: ip4.addr: lo| : no address" "$ERR"
+check "no address: the other jail" "good: created" "$OUT"
+run "$JAIL" -f "$conf" -r good
+
+check "the canary lives" yes "$(kill -0 "$canary" 2>/dev/null && echo yes)"
+kill "$canary"
+finish
