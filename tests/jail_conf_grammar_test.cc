@@ -39,6 +39,14 @@ Strings errorsWith(const std::string& text, JailConfGrammar grammar) {
 
 BOOST_AUTO_TEST_SUITE(jail_conf_grammar)
 
+BOOST_AUTO_TEST_CASE(nesting_stops_at_32_levels) {
+  std::string deep;
+  for (int i = 0; i < 32; ++i) deep += "x { ";
+  BOOST_TEST(errorsWith(deep + std::string(32, '}'), JailConfGrammar::Current).empty());
+  BOOST_TEST(errorsWith(deep + "x { }" + std::string(32, '}'), JailConfGrammar::Current).front() ==
+             "test.conf line 1: {: syntax error");
+}
+
 BOOST_AUTO_TEST_CASE(a_nested_block_is_a_hierarchical_jail_of_its_own) {
   JailConf conf = read(R"(a {
 	persist;

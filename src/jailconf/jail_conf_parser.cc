@@ -38,6 +38,10 @@ namespace {
 
 constexpr int kMaxIncludeDepth = 32;  // jail(8)'s MAX_INCLUDE_DEPTH
 constexpr int kTokensToLeaveRecovery = 3;
+// Blocks inside blocks: jail(8) takes them until its yacc stack runs out
+// (thousands deep, with names far over the kernel's 255 bytes); deeper than
+// this, a block is the syntax error the older grammar gives for any nesting.
+constexpr std::size_t kMaxBlockDepth = 32;
 
 using Kind = JailConfTokenKind;
 
@@ -164,7 +168,9 @@ bool FileParser::statements(Scope scope) {
         break;
       case Kind::String: {
         JailConfToken name = take();
-        const bool blocksHere = scope == Scope::TopLevel || state_.grammar == JailConfGrammar::Current;
+        const bool blocksHere =
+            scope == Scope::TopLevel ||
+            (state_.grammar == JailConfGrammar::Current && state_.open.size() < kMaxBlockDepth);
         bool ok = blocksHere && peek().kind == Kind::OpenBrace ? block(name) : statement(name, false);
         if (!ok) return false;
         break;
