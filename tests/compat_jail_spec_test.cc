@@ -99,6 +99,23 @@ BOOST_AUTO_TEST_CASE(address_errors) {
   BOOST_TEST(specOf("j { ip4.addr = \"em0|192.0.2.1 vhid 1\"; }", "j").errors.size() == 1u);
 }
 
+// An entry with no address in it once the interface, the netmask and the
+// ifconfig words are taken off. jail(8) -e lists it as written; the kernel
+// would get an empty address (none added), and an interface would get none.
+BOOST_AUTO_TEST_CASE(entries_without_an_address) {
+  JailSpec blanks = specOf("a { ip4.addr = \" \"; }", "a");
+  BOOST_TEST(blanks.errors.empty());
+  BOOST_TEST(valuesOf(blanks.kernelParams, "ip4.addr") == "");
+  BOOST_TEST(blanks.ip4Aliases.empty());
+  BOOST_TEST(describeForJidFile(blanks, 0, "|") == "name=a|ip4.addr=\" \"");
+  JailSpec bar = specOf("a { ip4.addr = \"em0| \", 192.0.2.1; }", "a");
+  BOOST_TEST(bar.errors == std::vector<std::string>{"ip4.addr: em0| : no address"});
+  BOOST_TEST(valuesOf(bar.kernelParams, "ip4.addr") == "192.0.2.1");
+  BOOST_TEST(describeForJidFile(bar, 0, "|") == "name=a|ip4.addr=\"em0| \",192.0.2.1");
+  BOOST_TEST(specOf("a { interface = em0; ip6.addr = \"/64\"; }", "a").errors ==
+             std::vector<std::string>{"ip6.addr: /64: no address"});
+}
+
 BOOST_AUTO_TEST_CASE(vnet_and_interfaces) {
   JailSpec spec = specOf("j { vnet; vnet.interface = epair0b, epair1b; }", "j");
   BOOST_TEST(spec.vnet);

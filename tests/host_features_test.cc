@@ -60,6 +60,29 @@ BOOST_AUTO_TEST_CASE(each_question_is_asked_once_for_all_copies) {
   BOOST_TEST(copy.dadCount() == 1);
   BOOST_TEST(system.asked["kern.features.vimage"] == 1);
   BOOST_TEST(system.asked["net.inet6.ip6.dad_count"] == 1);
+  BOOST_TEST(system.asked.count("kern.osreldate") == 0u);
+  BOOST_TEST((host.jailConfGrammar() == JailConfGrammar::Current));
+  BOOST_TEST((copy.jailConfGrammar() == JailConfGrammar::Current));
+  BOOST_TEST(system.asked["kern.osreldate"] == 1);
+}
+
+// jail(8) reads jail.conf with nested blocks and one global pseudo-jail since
+// 14.0-RELEASE (kern.osreldate 1400097); an older host's with the older grammar.
+BOOST_AUTO_TEST_CASE(jail_conf_grammar_from_the_release) {
+  FakeJailSystem system;
+  system.sysctls["kern.osreldate"] = "1302001";  // 13.2-RELEASE
+  BOOST_TEST((hostFeatures(system).jailConfGrammar() == JailConfGrammar::Older));
+  system.sysctls["kern.osreldate"] = "1400097";  // 14.0-RELEASE
+  BOOST_TEST((hostFeatures(system).jailConfGrammar() == JailConfGrammar::Current));
+  system.sysctls["kern.osreldate"] = "1500068";
+  BOOST_TEST((hostFeatures(system).jailConfGrammar() == JailConfGrammar::Current));
+  system.sysctls["kern.osreldate"] = "unknown";
+  BOOST_TEST((hostFeatures(system).jailConfGrammar() == JailConfGrammar::Current));
+  system.sysctls.erase("kern.osreldate");  // Linux: the compat jail(8) reads the current grammar
+  BOOST_TEST((hostFeatures(system).jailConfGrammar() == JailConfGrammar::Current));
+  BOOST_TEST(osreldateFrom(std::string("1302001")).value_or(0) == 1302001);
+  BOOST_TEST(!osreldateFrom(std::nullopt));
+  BOOST_TEST(!osreldateFrom(std::string("")));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -106,7 +106,7 @@ BOOST_AUTO_TEST_CASE(quotes_and_escapes) {
   BOOST_TEST(valueOf(R"('\a\b\f\n\r\t\v')") == "\a\b\f\n\r\t\v");
   BOOST_TEST(valueOf(R"("\101\0102\7")") == std::string("A\b2\a"));
   BOOST_TEST(valueOf(R"("\x41\x4a\x4G")") == std::string("AJ\x04G"));
-  BOOST_TEST(valueOf(R"("\000x")") == std::string("\0x", 2));
+  BOOST_TEST(valueOf(R"("\000x")") == "");  // jail(8)'s C strings end at the NUL
   BOOST_TEST(valueOf("\"line1\\\nline2\"") == "line1line2");
   BOOST_TEST(valueOf("\"two\nlines\"") == "two\nlines");
   BOOST_TEST(valueOf(R"("\q\"\\\'")") == R"(q"\')");
@@ -168,7 +168,8 @@ BOOST_AUTO_TEST_CASE(quoting_round_trips_random_bytes) {
       value += random() % 3 ? special[random() % special.size()] : static_cast<char>(random() % 256);
     }
     std::string quoted = rcjail::quoteJailConfString(value, true);
-    BOOST_TEST_CONTEXT("value " << quoted) { BOOST_TEST(valueOf(quoted) == value); }
+    // What jail(8) reads back ends at a NUL byte, like every C string.
+    BOOST_TEST_CONTEXT("value " << quoted) { BOOST_TEST(valueOf(quoted) == value.substr(0, value.find('\0'))); }
   }
 }
 

@@ -146,6 +146,13 @@ void readAddresses(JailSpec& spec, bool inet6, const std::vector<std::string>& e
   for (const std::string& entry : entries) {
     if (entry.empty()) continue;
     ParsedAddress parsed = parseAddressEntry(entry, inet6, interface);
+    if (parsed.error.empty() && parsed.kernelAddress.empty()) {
+      // Blanks, or an interface with nothing after the bar: jail(8) hands
+      // the kernel an empty address, which adds none, so the entry counts
+      // as an empty one; but there is no address to put on the interface.
+      if (parsed.alias) spec.errors.push_back(std::string(param.name) + ": " + entry + ": no address");
+      continue;
+    }
     NormalizedValue address = normalizeKernelValue(param, false, {parsed.kernelAddress});
     const std::string error = !parsed.error.empty() ? parsed.error : address.error;
     if (!error.empty()) {

@@ -27,18 +27,45 @@ JailConf mergeSource(JailConfSource source) {
   return conf;
 }
 
+// Reads with the Current grammar, and again with the Older one when the file
+// reads differently under it and that is the grammar asked for. A file the
+// Current grammar rejects is rejected by the Older one too, but maybe with
+// other messages, so a failure is retried the same way.
+template <typename Read>
+JailConf readWithGrammar(const Read& read, const JailConfGrammarSource& grammar) {
+  bool differs = false;
+  auto wantsOlder = [&] { return differs && grammar && grammar() == JailConfGrammar::Older; };
+  try {
+    JailConfSource source = read(JailConfGrammar::Current, differs);
+    if (!wantsOlder()) return mergeSource(std::move(source));
+  } catch (const JailConfError&) {
+    if (!wantsOlder()) throw;
+  }
+  return mergeSource(read(JailConfGrammar::Older, differs));
+}
+
 }  // namespace
+
+JailConfGrammar jailConfGrammarFor(std::optional<long> osreldate) {
+  return osreldate && *osreldate < kJailConfCurrentGrammarOsreldate ? JailConfGrammar::Older
+                                                                   : JailConfGrammar::Current;
+}
 
 JailConfError::JailConfError(Location where, std::vector<std::string> messages)
     : std::runtime_error(joinLines(messages)), where_(std::move(where)), messages_(std::move(messages)) {}
 
-JailConf parseJailConfFile(const FsRoot& root, const std::string& path) {
-  return mergeSource(readJailConfSource(root, path));
+JailConf parseJailConfFile(const FsRoot& root, const std::string& path, const JailConfGrammarSource& grammar) {
+  return readWithGrammar(
+      [&](JailConfGrammar used, bool& differs) { return readJailConfSource(root, path, used, differs); }, grammar);
 }
 
 JailConf parseJailConfText(const FsRoot& root, std::string_view text, const std::string& displayName,
-                           const std::string& baseDir) {
-  return mergeSource(readJailConfSourceText(root, text, displayName, baseDir));
+                           const std::string& baseDir, const JailConfGrammarSource& grammar) {
+  return readWithGrammar(
+      [&](JailConfGrammar used, bool& differs) {
+        return readJailConfSourceText(root, text, displayName, baseDir, used, differs);
+      },
+      grammar);
 }
 
 std::string quoteJailConfString(std::string_view value, bool escapeDollar) {

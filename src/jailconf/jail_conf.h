@@ -7,6 +7,7 @@
 // with wildcards and equalopts), jail_conf_substitute ($variables).
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -15,12 +16,16 @@
 
 namespace rcjail {
 
+// Asked for the grammar of the jail(8) that will read the file, only when the
+// file reads differently under the two grammars; empty: Current.
+using JailConfGrammarSource = std::function<JailConfGrammar()>;
+
 // Reads `path` (a configuration path, mapped through root) with its .includes.
-JailConf parseJailConfFile(const FsRoot& root, const std::string& path);
+JailConf parseJailConfFile(const FsRoot& root, const std::string& path, const JailConfGrammarSource& grammar = {});
 // Same for text in memory; `displayName` is the file name used in messages and
 // relative .include paths are resolved against `baseDir` ("": the working
 // directory, as jail(8) does for `-f -`).
-JailConf parseJailConfText(const FsRoot& root, std::string_view text,
-                           const std::string& displayName, const std::string& baseDir = "/");
+JailConf parseJailConfText(const FsRoot& root, std::string_view text, const std::string& displayName,
+                           const std::string& baseDir = "/", const JailConfGrammarSource& grammar = {});
 
 }  // namespace rcjail

@@ -118,6 +118,10 @@ void JailConfLexer::error(const char* what) {
 }
 
 JailConfToken JailConfLexer::piece(std::size_t start, std::size_t end, std::string value) {
+  // jail(8) keeps every piece as a C string: a NUL byte (raw in quotes, or
+  // from `\0`, `\x` without digits, `\x00`) ends it, and the grammar glues
+  // the pieces together by their strlen().
+  if (std::size_t nul = value.find('\0'); nul != std::string::npos) value.resize(nul);
   JailConfToken token;
   token.kind = inString_ ? JailConfTokenKind::StringPiece : JailConfTokenKind::String;
   inString_ = true;

@@ -38,7 +38,7 @@ enum class JailConfTokenKind {
 
 struct JailConfToken {
   JailConfTokenKind kind = JailConfTokenKind::End;
-  std::string value;      // the piece with escapes processed, or the variable name
+  std::string value;      // the piece with escapes processed, or the variable name, up to a NUL byte
   std::string_view raw;   // as written; what a syntax error message shows
   int firstLine = 1;      // where the token starts
   int lastLine = 1;       // where it ends: jail(8)'s line for a syntax error

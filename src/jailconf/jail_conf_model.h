@@ -58,6 +58,22 @@ struct JailConf {
   const JailConfJail* find(std::string_view name) const;
 };
 
+// The jail.conf grammar of a jail(8) (jail_conf_parser.cc has both).
+// Current: FreeBSD's jail(8) since June 2023 (FreeBSD 14.0 and later): nested
+// blocks, and every top-level statement in one `*` pseudo-jail placed at the
+// first of them. Older: jail(8) before that: no nesting, and a run of
+// top-level statements acts as a `* { }` block written where it is.
+enum class JailConfGrammar { Current, Older };
+
+// kern.osreldate of the first release whose jail(8) reads the Current grammar
+// (14.0-RELEASE). The change came in main between the commits 086e0149
+// (2023-06-04) and e82a6294 (2023-06-07), without a __FreeBSD_version of its
+// own, so a 14-CURRENT of June to October 2023 is taken as Older.
+inline constexpr long kJailConfCurrentGrammarOsreldate = 1400097;
+// The grammar of the host's jail(8), from its kern.osreldate; a host that
+// has none (not FreeBSD: the jail(8) of compat/) reads the Current one.
+JailConfGrammar jailConfGrammarFor(std::optional<long> osreldate);
+
 class JailConfError : public std::runtime_error {
  public:
   // messages: every error line as jail(8) prints it after "jail: "
@@ -72,7 +88,7 @@ class JailConfError : public std::runtime_error {
 };
 
 // A value written as a double-quoted jail.conf string that reads back as
-// exactly `value`: `\` and `"` escaped, `$` escaped when `escapeDollar`,
+// exactly `value` up to its first NUL byte (where jail(8)'s strings end): `\` and `"` escaped, `$` escaped when `escapeDollar`,
 // newline, carriage return and other control bytes as backslash escapes.
 std::string quoteJailConfString(std::string_view value, bool escapeDollar);
 

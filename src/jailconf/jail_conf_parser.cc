@@ -1,18 +1,23 @@
-// jail.conf grammar, as FreeBSD 14's jailparse.y has it plus `.include`:
+// jail.conf grammar, as jail(8)'s jailparse.y has it plus `.include`:
 //
 //   file      := (jail | statement | ';')*
-//   jail      := STR '{' (statement | ';')* '}'      # no nesting
+//   jail      := STR '{' (jail | statement | ';')* '}'   # Older: no jail inside
 //   statement := name [('=' | '+=') value | value] ';'
-//   name      := STR | VAR                           # VAR defines a variable
+//   name      := STR | VAR                               # VAR defines a variable
 //   value     := string (',' string)*
 //   string    := (STR | VAR) (STR1 | VAR1)*
 //
-// Global statements follow the [old] rule of jail(8) up to FreeBSD 14: a
-// statement outside a block joins the last block if that is a `*` block, else
-// it starts a new `*` block right there. So a run of global statements acts
-// like a `* { }` block written at that place, and its position decides its
-// precedence against the jails around it (FreeBSD 15 instead gathers all of
-// them in one block at the first one's position).
+// Two grammars (JailConfGrammar). Current (jail(8) since June 2023): a block
+// inside block `a` defines the jail `a.NAME` and inherits nothing from `a`;
+// each jail takes its place in the sequence when its name is read, so `a`
+// comes before `a.b`; every statement outside a block goes to one `*`
+// pseudo-jail made at the first of them. Older: no nesting; a block takes
+// its place when it closes, and a statement outside a block joins the last
+// block if that is a `*` block, else starts a new `*` block right there, so
+// a run of global statements acts like a `* { }` block written at that place.
+// While reading with Current, the parser notes whether Older would read the
+// file differently (`differs`), so that the caller asks which grammar the
+// host has only when it matters.
 //
 // Error recovery copies yacc's for jail(8)'s single `param: error` rule: the
 // broken statement is dropped up to the next ';', and no new message comes
@@ -33,6 +38,10 @@ namespace {
 
 constexpr int kMaxIncludeDepth = 32;  // jail(8)'s MAX_INCLUDE_DEPTH
 constexpr int kTokensToLeaveRecovery = 3;
+// Blocks inside blocks: jail(8) takes them until its yacc stack runs out
+// (thousands deep, with names far over the kernel's 255 bytes); deeper than
+// this, a block is the syntax error the older grammar gives for any nesting.
+constexpr std::size_t kMaxBlockDepth = 32;
 
 using Kind = JailConfTokenKind;
 
@@ -41,10 +50,16 @@ using Kind = JailConfTokenKind;
 // were written in place.
 struct ReadState {
   const FsRoot& root;
+  JailConfGrammar grammar;
+  bool& differs;  // Current only: Older would read what was read so far otherwise
   JailConfSource source;
   JailConfErrorList errors;
-  std::optional<JailConfBlock> openBlock;  // the jail block being read
+  std::vector<std::size_t> open;         // Current: the blocks being read (source.blocks), innermost last
+  std::optional<JailConfBlock> pending;  // Older: the block being read, placed when it closes
+  std::optional<std::size_t> global;     // Current: the `*` pseudo-jail of the top-level statements
 
+  bool inBlock() const { return pending || !open.empty(); }
+  JailConfBlock& current() { return pending ? *pending : source.blocks[open.back()]; }
   [[noreturn]] void fail() const { throw JailConfError(errors.first, errors.messages); }
 };
 
@@ -72,6 +87,7 @@ class FileParser {
   JailConfToken take();
   bool statements(Scope scope);
   bool block(const JailConfToken& name);
+  void storeGlobal(JailConfStatement statement);
   bool statement(const JailConfToken& name, bool isVariable);
   bool values(JailConfStatement& statement);
   void store(JailConfStatement statement, int semicolonLine);
@@ -112,12 +128,14 @@ bool FileParser::syntaxError() {
   hadErrors_ = true;
   if (recovering_ == 0) {
     const JailConfToken& token = peek();
-    // jail(8) tests the first byte of yytext, so a NUL byte reads as EOF too.
-    if (token.raw.empty() || token.raw[0] == '\0') {
+    // jail(8) prints yytext as a C string: a NUL byte ends it, and a NUL
+    // first byte reads as EOF.
+    const std::string_view shown = token.raw.substr(0, token.raw.find('\0'));
+    if (shown.empty()) {
       state_.errors.add({fileName_, token.lastLine}, fileName_ + ": unexpected EOF");
     } else {
       state_.errors.add({fileName_, token.lastLine}, fileName_ + " line " + std::to_string(token.lastLine) +
-                                                         ": " + std::string(token.raw) + ": syntax error");
+                                                         ": " + std::string(shown) + ": syntax error");
     }
   }
   recovering_ = kTokensToLeaveRecovery;
@@ -150,8 +168,10 @@ bool FileParser::statements(Scope scope) {
         break;
       case Kind::String: {
         JailConfToken name = take();
-        bool ok = scope == Scope::TopLevel && peek().kind == Kind::OpenBrace ? block(name)
-                                                                              : statement(name, false);
+        const bool blocksHere =
+            scope == Scope::TopLevel ||
+            (state_.grammar == JailConfGrammar::Current && state_.open.size() < kMaxBlockDepth);
+        bool ok = blocksHere && peek().kind == Kind::OpenBrace ? block(name) : statement(name, false);
         if (!ok) return false;
         break;
       }
@@ -167,11 +187,25 @@ bool FileParser::statements(Scope scope) {
 
 bool FileParser::block(const JailConfToken& name) {
   take();  // '{'
-  state_.openBlock = JailConfBlock{name.value, {fileName_, name.firstLine}, {}};
+  JailConfBlock opened{name.value, {fileName_, name.firstLine}, {}};
+  if (state_.inBlock()) {
+    opened.name = state_.current().name + "." + name.value;  // a nested block (Current only)
+    state_.differs = true;
+  }
+  std::vector<JailConfBlock>& blocks = state_.source.blocks;
+  if (state_.grammar == JailConfGrammar::Current) {
+    state_.open.push_back(blocks.size());
+    blocks.push_back(std::move(opened));
+  } else {
+    state_.pending = std::move(opened);
+  }
   if (!statements(Scope::BlockBody)) return false;
-  // Like jail(8), the block takes its place in the sequence when it closes.
-  state_.source.blocks.push_back(std::move(*state_.openBlock));
-  state_.openBlock.reset();
+  if (state_.grammar == JailConfGrammar::Current) {
+    state_.open.pop_back();
+  } else {
+    blocks.push_back(std::move(*state_.pending));
+    state_.pending.reset();
+  }
   return true;
 }
 
@@ -230,13 +264,27 @@ void FileParser::store(JailConfStatement parsed, int semicolonLine) {
     include(parsed, semicolonLine);
     return;
   }
-  if (state_.openBlock) {
-    state_.openBlock->statements.push_back(std::move(parsed));
+  if (state_.inBlock()) {
+    state_.current().statements.push_back(std::move(parsed));
     return;
   }
+  storeGlobal(std::move(parsed));
+}
+
+void FileParser::storeGlobal(JailConfStatement parsed) {
   std::vector<JailConfBlock>& blocks = state_.source.blocks;
-  if (blocks.empty() || blocks.back().name != "*") blocks.push_back(JailConfBlock{"*", parsed.where, {}});
-  blocks.back().statements.push_back(std::move(parsed));
+  if (state_.grammar == JailConfGrammar::Older) {
+    if (blocks.empty() || blocks.back().name != "*") blocks.push_back(JailConfBlock{"*", parsed.where, {}});
+    blocks.back().statements.push_back(std::move(parsed));
+    return;
+  }
+  if (!state_.global) {
+    state_.global = blocks.size();
+    blocks.push_back(JailConfBlock{"*", parsed.where, {}});
+  } else if (*state_.global + 1 != blocks.size()) {
+    state_.differs = true;  // Older would start a new `*` block here
+  }
+  blocks[*state_.global].statements.push_back(std::move(parsed));
 }
 
 void FileParser::include(const JailConfStatement& directive, int semicolonLine) {
@@ -269,7 +317,7 @@ void FileParser::includeFile(const std::string& path, const Location& where) {
   }
   state_.source.files.push_back(path);
   FileParser included(state_, text, path, jailConfIncludeBase(path), depth_ + 1);
-  if (!included.parse(state_.openBlock ? Scope::IncludedInBlock : Scope::TopLevel)) state_.fail();
+  if (!included.parse(state_.inBlock() ? Scope::IncludedInBlock : Scope::TopLevel)) state_.fail();
 }
 
 JailConfSource readText(ReadState& state, std::string_view text, const std::string& fileName,
@@ -282,8 +330,9 @@ JailConfSource readText(ReadState& state, std::string_view text, const std::stri
 
 }  // namespace
 
-JailConfSource readJailConfSource(const FsRoot& root, const std::string& path) {
-  ReadState state{root, {}, {}, {}};
+JailConfSource readJailConfSource(const FsRoot& root, const std::string& path, JailConfGrammar grammar,
+                                  bool& differs) {
+  ReadState state{root, grammar, differs, {}, {}, {}, {}, {}};
   std::string text;
   if (int error = readJailConfFile(root, path, text)) {
     state.errors.add({path, 0}, path + ": " + std::strerror(error));
@@ -292,9 +341,9 @@ JailConfSource readJailConfSource(const FsRoot& root, const std::string& path) {
   return readText(state, text, path, jailConfIncludeBase(path));
 }
 
-JailConfSource readJailConfSourceText(const FsRoot& root, std::string_view text,
-                                      const std::string& displayName, const std::string& baseDir) {
-  ReadState state{root, {}, {}, {}};
+JailConfSource readJailConfSourceText(const FsRoot& root, std::string_view text, const std::string& displayName,
+                                      const std::string& baseDir, JailConfGrammar grammar, bool& differs) {
+  ReadState state{root, grammar, differs, {}, {}, {}, {}, {}};
   std::string base = baseDir;
   if (!base.empty() && base.back() != '/') base += '/';
   return readText(state, text, displayName, std::move(base));

@@ -46,7 +46,7 @@ const JailConf* Planner::jailConf(const std::string& path, std::string* error) {
     std::optional<JailConf> parsed;
     try {
       if (!env_.settings.root.readable(path)) throw JailConfError({path, 0}, {path + ": cannot be read"});
-      parsed = parseJailConfFile(env_.settings.root, path);
+      parsed = parseJailConfFile(env_.settings.root, path, env_.settings.jailConfGrammar);
     } catch (const JailConfError& e) {
       confErrors_[path] = e.messages().empty() ? path + ": cannot be read" : e.messages().front();
     } catch (const ConfigError& e) {

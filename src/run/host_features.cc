@@ -17,12 +17,21 @@ int dadCountFrom(const std::optional<std::string>& answer) {
   return count;
 }
 
+std::optional<long> osreldateFrom(const std::optional<std::string>& answer) {
+  if (!answer) return std::nullopt;
+  long value = 0;
+  auto [end, error] = std::from_chars(answer->data(), answer->data() + answer->size(), value);
+  if (error != std::errc() || end == answer->data()) return std::nullopt;
+  return value;
+}
+
 HostFeatures hostFeatures(JailSystem& system) {
-  // Shared by both functions and every copy of them; parallel starts may ask at once.
+  // Shared by the functions and every copy of them; parallel starts may ask at once.
   struct Answers {
     std::mutex mutex;
     std::optional<bool> vimage;
     std::optional<int> dadCount;
+    std::optional<JailConfGrammar> grammar;
   };
   auto answers = std::make_shared<Answers>();
   return {[answers, &system] {
@@ -34,6 +43,12 @@ HostFeatures hostFeatures(JailSystem& system) {
             std::lock_guard<std::mutex> lock(answers->mutex);
             if (!answers->dadCount) answers->dadCount = dadCountFrom(system.sysctl("net.inet6.ip6.dad_count"));
             return *answers->dadCount;
+          },
+          [answers, &system] {
+            std::lock_guard<std::mutex> lock(answers->mutex);
+            if (!answers->grammar)
+              answers->grammar = jailConfGrammarFor(osreldateFrom(system.sysctl("kern.osreldate")));
+            return *answers->grammar;
           }};
 }
 

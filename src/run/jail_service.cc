@@ -76,7 +76,7 @@ bool JailService::checkYesNo(const std::string& name) {
 }
 
 SettingsEnvironment JailService::settingsEnvironment() {
-  return {env_.root, quirks_, timestamp(), host_.hasVimage, host_.dadCount};
+  return {env_.root, quirks_, timestamp(), host_.hasVimage, host_.dadCount, host_.jailConfGrammar};
 }
 
 std::optional<JailSettings> JailService::parseOptions(const std::string& name) {

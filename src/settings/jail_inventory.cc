@@ -13,7 +13,8 @@ namespace rcjail {
 namespace {
 
 // The block names of every jail.conf file a jail might come from.
-std::vector<std::string> jailConfNames(const FsRoot& root, const Variables& vars) {
+std::vector<std::string> jailConfNames(const FsRoot& root, const Variables& vars,
+                                       const JailConfGrammarSource& grammar) {
   std::vector<std::string> names;
   std::vector<std::string> files{vars.get("jail_conf")};
   std::error_code ec;
@@ -25,7 +26,7 @@ std::vector<std::string> jailConfNames(const FsRoot& root, const Variables& vars
   for (const std::string& file : files) {
     if (file.empty() || !root.readable(file)) continue;
     try {
-      for (const JailConfJail& j : parseJailConfFile(root, file).jails) names.push_back(j.name);
+      for (const JailConfJail& j : parseJailConfFile(root, file, grammar).jails) names.push_back(j.name);
     } catch (const JailConfError&) {
       // check reports it; the inventory lists what it can.
     }
@@ -56,7 +57,7 @@ std::vector<ConfiguredJail> configuredJails(const Variables& original, const Inv
   Variables vars = original;
   std::vector<std::string> listed;
   for (const std::string& given : splitFields(vars.get("jail_list"))) listed.push_back(jailName(given));
-  std::vector<std::string> others = jailConfNames(env.root, vars);
+  std::vector<std::string> others = jailConfNames(env.root, vars, env.jailConfGrammar);
   for (const std::string& v : rcConfStyleJails(vars)) others.push_back(v);
   std::sort(others.begin(), others.end());
 
@@ -71,7 +72,7 @@ std::vector<ConfiguredJail> configuredJails(const Variables& original, const Inv
     ConfiguredJail j;
     j.name = name;
     j.listed = std::find(listed.begin(), listed.end(), name) != listed.end();
-    SettingsEnvironment settingsEnv{env.root, Quirks::Fixed, "", env.hasVimage, env.dadCount};
+    SettingsEnvironment settingsEnv{env.root, Quirks::Fixed, "", env.hasVimage, env.dadCount, env.jailConfGrammar};
     SettingsResult r = resolveJailSettings(vars, name, settingsEnv);
     j.messages = r.messages;
     j.settings = r.settings;
@@ -88,7 +89,7 @@ std::vector<ConfiguredJail> configuredJails(const Variables& original, const Inv
     try {
       JailConf conf = j.settings->rcConfStyle()
                           ? parseJailConfText(env.root, j.settings->generatedText, j.settings->configFile)
-                          : parseJailConfFile(env.root, j.settings->configFile);
+                          : parseJailConfFile(env.root, j.settings->configFile, env.jailConfGrammar);
       if (const JailConfJail* block = conf.find(name)) {
         j.block = *block;
         for (std::size_t i = 0; i < block->errors.size(); ++i)

@@ -34,6 +34,7 @@ struct InventoryEnvironment {
   const FsRoot& root;
   std::function<bool()> hasVimage;
   std::function<int()> dadCount;  // net.inet6.ip6.dad_count for the legacy translation
+  JailConfGrammarSource jailConfGrammar = {};  // of the host's jail(8); empty: the current one
 };
 
 // Names in jail_list order, then the others sorted. `vars` is copied: the

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "fs_root.h"
+#include "jail_conf.h"
 #include "legacy_config_writer.h"
 #include "quirks.h"
 #include "variables.h"
@@ -37,6 +38,7 @@ struct SettingsEnvironment {
   std::string timestamp;              // for the generated header
   std::function<bool()> hasVimage;    // kern.features.vimage exists
   std::function<int()> dadCount;      // net.inet6.ip6.dad_count
+  JailConfGrammarSource jailConfGrammar = {};  // of the host's jail(8); empty: the current one
 };
 
 struct SettingsResult {

@@ -68,7 +68,7 @@ void checkQuarantine(const CheckInputs& in, std::vector<Finding>& out) {
 
 std::vector<Finding> checkConfiguration(const Variables& vars, const CheckEnvironment& env,
                                         const std::vector<std::string>& only) {
-  std::vector<ConfiguredJail> all = configuredJails(vars, {env.root, env.hasVimage, env.dadCount});
+  std::vector<ConfiguredJail> all = configuredJails(vars, {env.root, env.hasVimage, env.dadCount, env.jailConfGrammar});
   std::vector<ConfiguredJail> jails;
   for (const ConfiguredJail& j : all)
     if (only.empty() || std::find(only.begin(), only.end(), j.name) != only.end()) jails.push_back(j);
@@ -172,7 +172,7 @@ int runCheck(const VerbContext& ctx, const std::vector<std::string>& args) {
     }
   }
   const HostFeatures host = hostFeatures(ctx.system);
-  CheckEnvironment env{ctx.root, host.hasVimage, hostInterfaceExists, host.dadCount};
+  CheckEnvironment env{ctx.root, host.hasVimage, hostInterfaceExists, host.dadCount, host.jailConfGrammar};
   // sh's errors while reading rc.conf come first; a load that stopped early
   // (`exit`, a fatal error) left too little to check anything else.
   std::vector<Finding> findings;

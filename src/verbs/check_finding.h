@@ -8,6 +8,7 @@
 #include <string>
 
 #include "fs_root.h"
+#include "jail_conf.h"
 #include "location.h"
 
 namespace rcjail {
@@ -34,6 +35,7 @@ struct CheckEnvironment {
   std::function<bool()> hasVimage;
   std::function<bool(const std::string&)> interfaceExists;
   std::function<int()> dadCount;
+  JailConfGrammarSource jailConfGrammar = {};  // of the host's jail(8); empty: the current one
 };
 
 }  // namespace rcjail

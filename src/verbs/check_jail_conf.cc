@@ -84,7 +84,7 @@ void checkFile(const CheckInputs& in, const std::string& file, const std::set<st
                std::vector<Finding>& out) {
   JailConf conf;
   try {
-    conf = parseJailConfFile(in.env.root, file);
+    conf = parseJailConfFile(in.env.root, file, in.env.jailConfGrammar);
   } catch (const JailConfError& e) {
     for (const std::string& m : e.messages()) out.push_back(fromJailMessage(m, e.where()));
     return;

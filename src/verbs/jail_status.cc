@@ -143,7 +143,7 @@ int runStatusAll(const VerbContext& ctx, const std::vector<std::string>& args) {
     }
   }
   const HostFeatures host = hostFeatures(ctx.system);
-  std::vector<ConfiguredJail> jails = configuredJails(ctx.vars, {ctx.root, host.hasVimage, host.dadCount});
+  std::vector<ConfiguredJail> jails = configuredJails(ctx.vars, {ctx.root, host.hasVimage, host.dadCount, host.jailConfGrammar});
   ctx.console.flush();
   std::map<std::string, std::string> jids = runningJids(ctx.system, ctx.vars);
   ctx.console.print(formatStatus(jails, jids, readHistory(ctx.root), options, stateNotes(ctx, jails)));

@@ -78,7 +78,7 @@ int runMigrate(const VerbContext& ctx, const std::vector<std::string>& args) {
       options.names.push_back(jailName(a));
   }
   const HostFeatures host = hostFeatures(ctx.system);
-  std::vector<ConfiguredJail> jails = configuredJails(ctx.vars, {ctx.root, host.hasVimage, host.dadCount});
+  std::vector<ConfiguredJail> jails = configuredJails(ctx.vars, {ctx.root, host.hasVimage, host.dadCount, host.jailConfGrammar});
   int status = 0;
   std::vector<const ConfiguredJail*> chosen = chosenJails(ctx, jails, options.names, status);
   if (chosen.empty() && options.names.empty()) ctx.console.print("No rc.conf-style jails to migrate.\n");

@@ -240,7 +240,7 @@ int runPlanVerb(const VerbContext& ctx, const std::vector<std::string>& args) {
   const Quirks quirks = quirksFrom(vars);
   const std::string stamp = localTimestamp(std::time(nullptr));
   const HostFeatures host = hostFeatures(ctx.system);
-  SettingsEnvironment settings{ctx.root, quirks, stamp, host.hasVimage, host.dadCount};
+  SettingsEnvironment settings{ctx.root, quirks, stamp, host.hasVimage, host.dadCount, host.jailConfGrammar};
   PlanEnvironment env{settings, {}};
   if (verb == "stop") {
     RunRequest jls{splitFields(vars.get("jail_jls"))};
