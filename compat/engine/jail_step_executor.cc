@@ -12,7 +12,7 @@
 #include <stdexcept>
 
 #include "command_launcher.h"
-#include "jail_parameters.h"
+#include "jail_kernel_params.h"
 #include "linux_mounts.h"
 #include "linux_namespaces.h"
 
