@@ -195,7 +195,7 @@ BOOST_AUTO_TEST_CASE(unknown_parameters_and_second_blocks) {
   BOOST_TEST(out[0].message.find("a second block of jail ducky (the first is at /etc/jail.conf:1)") == 0u);
   BOOST_TEST(out[1].where.str() == "/etc/jail.conf:3");
   BOOST_TEST(out[1].message == "unknown parameter ip4.adr: jail(8) fails the jail; did you mean ip4.addr or ip6.addr?");
-  BOOST_TEST(out[1].severity == Severity::Error);
+  BOOST_TEST((out[1].severity == Severity::Error));
 }
 
 BOOST_AUTO_TEST_CASE(missing_semicolon_at_its_own_line) {
