@@ -1,7 +1,7 @@
-// What `console` makes sure of in the default mode before it runs jexec(8)
-// with jail_consolecmd: that the running jail has the program, so that a
-// root without /usr/bin/login gets a message naming the variable to set
-// instead of jexec's execvp error.
+// What `console` says in the default mode when jexec(8) failed to run
+// jail_consolecmd in a jail that does not have its program: a root without
+// /usr/bin/login gets a message naming the variable to set, after jexec's
+// execvp error.
 #pragma once
 
 #include <string>

@@ -297,11 +297,6 @@ int JailService::console(const std::vector<std::string>& args) {
   if (args.size() == 1) {
     std::string cmd = env_.vars.get(jailVariable(variableName(args[0]), "consolecmd"));
     command = splitFields(cmd.empty() ? env_.vars.get("jail_consolecmd") : cmd);
-    if (const std::string missing = fixed ? missingConsoleProgram(env_.system, env_.vars, name, command) : "";
-        !missing.empty()) {
-      env_.console.error(missing + ".");
-      return 1;
-    }
   } else if (fixed) {
     command.assign(args.begin() + 1, args.end());  // as given: no second splitting
   } else {
@@ -311,7 +306,14 @@ int JailService::console(const std::vector<std::string>& args) {
   request.output = OutputMode::Inherit;
   request.stdinFromDevNull = false;
   env_.console.flush();
-  return env_.system.run(request).status;
+  const int status = env_.system.run(request).status;
+  // jexec's own execvp error does not say what to do about it.
+  if (const std::string missing = fixed && status != 0 && args.size() == 1
+                                      ? missingConsoleProgram(env_.system, env_.vars, name, command)
+                                      : "";
+      !missing.empty())
+    env_.console.error(missing + ".");
+  return status;
 }
 
 int JailService::status() {

@@ -94,9 +94,12 @@ capture "$WORK/out" "$WORK/err" env RCJAIL_TEST_SECRET=hunter2 "$RCJAIL" --root 
 check "vars --env: the environment, labelled" 'RCJAIL_TEST_SECRET="hunter2"	# (environment)' "$OUT"
 
 # -- console: words as given, the command's status
+# A jexec that runs the command on the host, and fails as jexec(8) does
+# for the login the jail's root does not have.
 cat > "$WORK/jexec" <<'EOF_SH'
 #!/bin/sh
 shift
+[ "$1" = /usr/bin/login ] && { echo "jexec: execvp: $1: No such file or directory" >&2; exit 1; }
 exec "$@"
 EOF_SH
 # jls -j NAME path answers the jail's root, the rest is the fake's.
@@ -115,8 +118,8 @@ run console ""
 check "console \"\": exit 3" 3 "$STATUS"
 check "console \"\": says so" "/etc/rc.d/jail: ERROR: Specify a jail name: the name given is empty." "$ERR"
 run console ducky
-check "console without /usr/bin/login: exit 1" 1 "$STATUS"
-check "console without /usr/bin/login: what to set" "/etc/rc.d/jail: ERROR: jail ducky has no /usr/bin/login (under $ROOT/usr/jail/ducky): set jail_consolecmd, or jail_ducky_consolecmd, to a command it has, such as \"/bin/sh\"." "$ERR"
+check "console without /usr/bin/login: jexec's status" 1 "$STATUS"
+check "console without /usr/bin/login: what to set" "/etc/rc.d/jail: ERROR: jail ducky has no /usr/bin/login (under $ROOT/usr/jail/ducky): set jail_consolecmd, or jail_ducky_consolecmd, to a command it has, such as \"/bin/sh\"." "$(printf '%s\n' "$ERR" | tail -n 1)"
 echo 'jail_quirks="stock"' >> "$ROOT/etc/rc.conf"
 run console ducky /bin/echo "a  b"
 check "stock console: words split again" "a b" "$OUT"
