@@ -7,11 +7,13 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <cerrno>
 #include <set>
 
 #include "boot_history.h"
 #include "check.h"
 #include "check_rules.h"
+#include "jail_conf.h"
 #include "rc_conf_test_support.h"
 #include "test_support.h"
 
@@ -182,10 +184,50 @@ BOOST_AUTO_TEST_CASE(quarantined_jail_is_a_finding) {
   BOOST_TEST(findings[0].message.find("quarantined") == 0u);
 }
 
-BOOST_AUTO_TEST_CASE(edit_distance) {
-  BOOST_TEST(editDistance("rootdr", "rootdir") == 1u);
-  BOOST_TEST(editDistance("", "abc") == 3u);
-  BOOST_TEST(editDistance("parralel", "parallel") == 2u);
+BOOST_AUTO_TEST_CASE(unknown_parameters_and_second_blocks) {
+  TempDir dir;
+  dir.write("etc/jail.conf", "ducky {\n\tpath = /;\n\tip4.adr = 192.0.2.1;\n\tallow.nomount;\n}\nducky { persist; }\n");
+  JailConf conf = parseJailConfFile(FsRoot(dir.path()), "/etc/jail.conf");
+  std::vector<Finding> out;
+  checkBlocks(conf, out);
+  BOOST_REQUIRE_EQUAL(out.size(), 2u);
+  BOOST_TEST(out[0].where.str() == "/etc/jail.conf:6");
+  BOOST_TEST(out[0].message.find("a second block of jail ducky (the first is at /etc/jail.conf:1)") == 0u);
+  BOOST_TEST(out[1].where.str() == "/etc/jail.conf:3");
+  BOOST_TEST(out[1].message == "unknown parameter ip4.adr: jail(8) fails the jail; did you mean ip4.addr or ip6.addr?");
+  BOOST_TEST((out[1].severity == Severity::Error));
+}
+
+BOOST_AUTO_TEST_CASE(missing_semicolon_at_its_own_line) {
+  TempDir dir;
+  dir.write("etc/jail.conf", "ducky {\n\tpath = /x\n\n# note\n\tpersist;\n}\n");
+  Finding f{Severity::Error, {"/etc/jail.conf", 5}, "", "persist: syntax error", ""};
+  placeMissingSemicolon(FsRoot(dir.path()), f);
+  BOOST_TEST(f.where.str() == "/etc/jail.conf:2");
+  BOOST_TEST(f.message == "missing ';' at the end of this line (jail(8) says line 5: persist: syntax error)");
+  // A statement that did end: the message stays where jail(8) put it.
+  dir.write("etc/jail.conf", "ducky {\n\tpath = /x;\n\t= 1;\n}\n");
+  Finding g{Severity::Error, {"/etc/jail.conf", 3}, "", "=: syntax error", ""};
+  placeMissingSemicolon(FsRoot(dir.path()), g);
+  BOOST_TEST(g.where.str() == "/etc/jail.conf:3");
+}
+
+BOOST_AUTO_TEST_CASE(start_mistakes_of_rc_conf) {
+  TempDir dir;
+  dir.write("etc/rc.conf",
+            "jail_enable=\"YSE\"\njail_list=\"a b a\"\njail_conf=\"/etc/none.conf\"\n"
+            "jail_program=\"/nowhere/jail\"\njail_sysctl=\"/x\"\njail_lock_timeout=\"5\"\n");
+  FsRoot root(dir.path());
+  Variables vars = loadNativeRcConf(root);
+  CheckEnvironment env{root, [] { return true; }, [](const std::string&) { return true; }, [] { return 1; },
+                       [](const std::string& path) { return path == "/nowhere/jail" ? ENOENT : 0; }};
+  std::vector<std::string> lines = firstLines(checkConfiguration(vars, env, {}));
+  auto has = [&](const std::string& line) { return std::find(lines.begin(), lines.end(), line) != lines.end(); };
+  BOOST_TEST(has("/etc/rc.conf:1: error: jail_enable=\"YSE\" is neither YES nor NO, and counts as NO: start and stop do nothing"));
+  BOOST_TEST(has("/etc/rc.conf:2: error: a: jail_list names a twice: the second start fails (the jail already exists)"));
+  BOOST_TEST(has("/etc/rc.conf:3: error: jail_conf /etc/none.conf does not exist"));
+  BOOST_TEST(has("/etc/rc.conf:4: error: jail_program /nowhere/jail does not exist: no jail can start or stop"));
+  for (const std::string& l : lines) BOOST_TEST(l.find("unknown variable") == std::string::npos, l);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -9,7 +9,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "jail_parameters.h"
+#include "jail_kernel_params.h"
 #include "jail_privileges.h"
 
 using namespace rcjail::compat;

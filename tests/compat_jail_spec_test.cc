@@ -3,7 +3,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "fs_root.h"
-#include "jail_parameters.h"
+#include "jail_kernel_params.h"
 #include "jail_spec.h"
 
 using namespace rcjail;

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "jail_parameters.h"
+#include "jail_kernel_params.h"
 #include "option_scan.h"
 
 namespace rcjail::compat {

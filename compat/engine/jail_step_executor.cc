@@ -13,7 +13,7 @@
 
 #include "command_launcher.h"
 #include "interface_mover.h"
-#include "jail_parameters.h"
+#include "jail_kernel_params.h"
 #include "jail_privileges.h"
 #include "linux_mounts.h"
 #include "linux_namespaces.h"

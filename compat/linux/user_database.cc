@@ -4,7 +4,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "jail_parameters.h"
+#include "jail_kernel_params.h"
 #include "text_fields.h"
 
 namespace rcjail::compat {

@@ -8,7 +8,7 @@
 #include <array>
 #include <cerrno>
 
-#include "jail_parameters.h"
+#include "jail_kernel_params.h"
 
 namespace rcjail::compat {
 namespace {

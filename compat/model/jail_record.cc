@@ -3,7 +3,7 @@
 
 #include <cstdlib>
 
-#include "jail_parameters.h"
+#include "jail_kernel_params.h"
 #include "text_fields.h"
 
 namespace rcjail::compat {

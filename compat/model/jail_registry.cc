@@ -16,7 +16,7 @@
 #include <stdexcept>
 #include <utility>
 
-#include "jail_parameters.h"
+#include "jail_kernel_params.h"
 
 namespace rcjail::compat {
 namespace {

@@ -8,7 +8,7 @@
 #include <algorithm>
 #include <bit>
 
-#include "jail_parameters.h"
+#include "jail_kernel_params.h"
 #include "network_rules.h"
 
 namespace rcjail::compat {

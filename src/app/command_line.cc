@@ -16,10 +16,12 @@
 #include "check.h"
 #include "console.h"
 #include "interrupt.h"
+#include "jail_list.h"
 #include "jail_status.h"
 #include "jail_system.h"
 #include "migrate.h"
 #include "plan_verb.h"
+#include "preflight.h"
 #include "rc_command.h"
 #include "rc_conf_reader.h"
 #include "sh_interpreter.h"
@@ -42,15 +44,19 @@ struct Options {
   bool version = false;
 };
 
+// The synopsis; --help adds the options from the parser's own description,
+// and tests/e2e/docs.sh holds the three (and rcjail.8's SYNOPSIS) together.
 const char* kUsage =
-    "usage: rcjail [--rc-script PATH] [--root DIR] [--no-syslog] VERB [ARG...]\n"
+    "usage: rcjail [--rc-script PATH] [--root DIR] [--config FILE] [--no-syslog] VERB [ARG...]\n"
+    "       rcjail --help | --version\n"
     "  rc.d/jail verbs: [fast|force|one|quiet](start|stop|restart|rcvar|enable|disable|delete|\n"
     "                   enabled|describe|extracommands|config|console|status|poll) [NAME...]\n"
-    "  rcjail verbs:    vars [PATTERN]   rc.conf variables with the file and line that set them\n"
+    "  rcjail verbs:    vars [--env] [PATTERN...]   rc.conf variables with the file and line that set them\n"
     "                   check [--json] [--severity=error|warning|note] [NAME...]   what is wrong with\n"
     "                        the configuration: file:line: severity: message\n"
     "                   migrate [--dry-run] [--force] [NAME...]   rc.conf jails to /etc/jail.conf.d\n"
     "                   status -a [--json]   every configured jail, its jid and last start/stop\n"
+    "                   list [--json]   one line per jail: name, state, jid, addresses, path, where configured\n"
     "                   plan start|stop [--json] [NAME...]   worst-case schedule, commands; runs nothing\n";
 
 // Only the options before the verb are rcjail's; everything after the verb
@@ -64,16 +70,20 @@ size_t leadingOptionCount(const std::vector<std::string>& args) {
   return std::min(i, args.size());
 }
 
-Options parseOptions(const std::vector<std::string>& leading) {
-  Options o;
-  po::options_description desc("rcjail options");
-  desc.add_options()("rc-script", po::value(&o.rcScript), "the $0 of the messages")(
-      "config", po::value(&o.configFiles), "one more rc.conf file, read last")(
-      "root", po::value(&o.root), "read the configuration under this directory")(
+po::options_description optionsDescription(Options& o) {
+  po::options_description desc("options");
+  desc.add_options()("rc-script", po::value(&o.rcScript)->value_name("PATH"), "the $0 of the messages")(
+      "root", po::value(&o.root)->value_name("DIR"), "read the configuration as if DIR were /")(
+      "config", po::value(&o.configFiles)->value_name("FILE"), "one more rc.conf file, read last")(
       "no-syslog", po::bool_switch(&o.noSyslog), "do not send messages to syslog")(
       "help", po::bool_switch(&o.help), "this text")("version", po::bool_switch(&o.version), "the version");
+  return desc;
+}
+
+Options parseOptions(const std::vector<std::string>& leading) {
+  Options o;
   po::variables_map vm;
-  po::store(po::command_line_parser(leading).options(desc).run(), vm);
+  po::store(po::command_line_parser(leading).options(optionsDescription(o)).run(), vm);
   po::notify(vm);
   return o;
 }
@@ -87,10 +97,24 @@ std::string shellQuoted(const std::string& value) {
   return out + "\"";
 }
 
-int listVariables(const VerbContext& ctx, const std::vector<std::string>& patterns) {
-  const Variables& vars = ctx.vars;
-  for (const auto& [name, v] : vars.all()) {
-    bool match = patterns.empty() ? v.where.file != "(environment)" : false;
+// vars [--env] [PATTERN...]: rc.conf's variables and the defaults; the
+// process environment (credentials, often) only when asked for.
+int listVariables(const VerbContext& ctx, const std::vector<std::string>& args) {
+  bool environment = false;
+  std::vector<std::string> patterns;
+  for (const std::string& a : args) {
+    if (a == "--env") {
+      environment = true;
+    } else if (!a.empty() && a[0] == '-') {
+      ctx.console.printError("usage: rcjail vars [--env] [PATTERN...]\n");
+      return 1;
+    } else {
+      patterns.push_back(a);
+    }
+  }
+  for (const auto& [name, v] : ctx.vars.all()) {
+    if (!environment && v.where.file == "(environment)") continue;
+    bool match = patterns.empty();
     for (const std::string& p : patterns) match = match || fnmatch(p.c_str(), name.c_str(), 0) == 0;
     if (match) std::cout << name << "=" << shellQuoted(v.value) << "\t# " << v.where.str() << "\n";
   }
@@ -119,6 +143,7 @@ const OwnVerb kOwnVerbs[] = {
     {"check", runCheck},
     {"migrate", runMigrate},
     {"plan", runPlanVerb},
+    {"list", runList},
 };
 
 // `status -a` and `status --json` are rcjail's; plain `status` is rc.d/jail's.
@@ -176,6 +201,7 @@ std::optional<int> loadConfiguration(const Options& options, const std::string& 
                                      RcConfResult& loaded) {
   RcConfOptions readerOptions{FsRoot(options.root)};
   readerOptions.arg0 = prefix;  // the $0 of sh's messages: /etc/rc at boot, as under rc(8)
+  readerOptions.confinement = RcConfOptions::ShellConfinement::Chroot;
   try {
     loaded = loadRcConfig(readerOptions, environmentVariables(envp));
     passOnOutput(loaded, stdoutIsData(rest));
@@ -229,6 +255,25 @@ std::optional<int> takeRunLock(const FsRoot& root, const Variables& vars, const 
   return std::nullopt;
 }
 
+// --help, --version, and a --root that cannot be one: a status when the
+// options alone end the run.
+std::optional<int> answeredByOptions(const Options& options) {
+  if (options.help) {
+    Options unused;
+    std::cout << kUsage << optionsDescription(unused);
+    return 0;
+  }
+  if (options.version) {
+    std::cout << "rcjail " << RCJAIL_VERSION << "\n";
+    return 0;
+  }
+  if (!FsRoot(options.root).directory("/")) {
+    std::cerr << "rcjail: --root " << options.root << ": no such directory\n";
+    return 1;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 int runCommandLine(const std::string& program, const std::vector<std::string>& args, char** envp) {
@@ -238,16 +283,9 @@ int runCommandLine(const std::string& program, const std::vector<std::string>& a
     options = parseOptions({args.begin(), args.begin() + static_cast<long>(optionCount)});
   } catch (const po::error& e) {
     std::cerr << "rcjail: " << e.what() << "\n" << kUsage;
-    return 2;
+    return 1;
   }
-  if (options.help) {
-    std::cout << kUsage;
-    return 0;
-  }
-  if (options.version) {
-    std::cout << "rcjail " << RCJAIL_VERSION << "\n";
-    return 0;
-  }
+  if (std::optional<int> status = answeredByOptions(options)) return *status;
   std::vector<std::string> rest(args.begin() + static_cast<long>(optionCount), args.end());
   if (!rest.empty() && rest[0] == "--") rest.erase(rest.begin());
   const std::string prefix = options.rcScript.empty() ? program : options.rcScript;
@@ -269,6 +307,7 @@ int runCommandLine(const std::string& program, const std::vector<std::string>& a
     for (const OwnVerb& verb : kOwnVerbs)
       if (rest[0] == verb.name) return verb.run({vars, console, system, root, loaded}, {rest.begin() + 1, rest.end()});
   }
+  if (std::optional<int> status = preflight(rest, {vars, console, system, root, processCredentials()})) return *status;
   std::optional<InterruptWatch> interrupts;
   std::optional<RunLock> lock;
   if (changesState(rest)) {

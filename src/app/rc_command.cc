@@ -196,6 +196,9 @@ int RcCommand::runCustom(const std::string& verb, const std::vector<std::string>
   }
   if (setMask) umask(saved);
 
+  // rc.subr turns every failure into 1; a console's command says how it
+  // ended with its own status, which the default mode passes on.
+  if (verb == "console" && service.quirks() == Quirks::Fixed) return status;
   if (status != 0 && !state.force) return 1;
   if (verb != "start") return status;
   console.debug("run_rc_command: start_postcmd: jail_warn" + args);

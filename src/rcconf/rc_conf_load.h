@@ -22,6 +22,13 @@ struct RcConfOptions {
   enum class Mode { Auto, Native, Shell } mode = Mode::Auto;
   std::string arg0 = "/etc/rc.d/jail";  // $0 as the files see it
   ShLimits limits{};  // bounds of the native evaluation; exceeding one is a ConfigError, never a fallback
+  // How the fallback shell runs under a root other than "/". Chroot (what
+  // `rcjail --root` asks for): chrooted into the root, so that whatever the
+  // files run acts on the root's paths, never the host's; refused (a
+  // ConfigError) when this process cannot chroot or the root has no /bin/sh.
+  // HostPaths: on the host, only the paths the load sources itself mapped,
+  // for trees whose files name nothing outside them.
+  enum class ShellConfinement { Chroot, HostPaths } confinement = ShellConfinement::HostPaths;
 };
 
 // An error message sh printed while loading, without the shell's prefix.

@@ -183,6 +183,7 @@ RcConfResult loadRcConfig(const RcConfOptions& options, const Variables& initial
     return result;
   }
   std::string reason;
+  Location where;
   try {
     return loadNatively(options, start);
   } catch (const ShUnsupported& e) {
@@ -190,11 +191,19 @@ RcConfResult loadRcConfig(const RcConfOptions& options, const Variables& initial
       throw ConfigError(e.where(), std::string("not supported by the native reader: ") + e.what());
     }
     reason = (e.where().file.empty() ? "" : e.where().str() + ": ") + "uses " + e.what();
+    where = e.where();
   } catch (const ShError& e) {
     if (options.mode == RcConfOptions::Mode::Native) throw;
     reason = e.describe() + " (reported as " + options.shell + " words it)";
   }
-  RcConfResult result = loadRcConfigWithShell(options, start);
+  RcConfResult result;
+  try {
+    result = loadRcConfigWithShell(options, start);
+  } catch (const ConfigError& e) {
+    // Why the shell was needed, and why it could not run (a refused chroot).
+    if (!e.where().file.empty() || where.file.empty()) throw;
+    throw ConfigError(where, std::string(e.what()) + " (" + reason + ")");
+  }
   result.debug.insert(result.debug.begin(), reason + "; evaluating the whole load with " + options.shell);
   return result;
 }
@@ -208,6 +217,9 @@ Variables environmentVariables(char** envp) {
     std::string_view name = entry.substr(0, eq);
     vars.set(name, std::string(entry.substr(eq + 1)));
     vars.slot(name).exported = true;
+    // Told apart from rc.conf's variables and the defaults: `vars` and
+    // `check` leave the environment out.
+    vars.slot(name).where = {"(environment)", 0};
   }
   return vars;
 }

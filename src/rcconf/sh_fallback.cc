@@ -4,7 +4,8 @@
 // fds 1 and 2 to the files' own output, which is handed on byte for byte; the
 // shell's error messages in it also become the result's errors.
 //
-// Limitation with a root other than "/": only the paths this script sources
+// With a root other than "/" the shell runs chrooted there (Chroot, what
+// --root asks for), or, for HostPaths, only the paths this script sources
 // itself are mapped (/etc/defaults/rc.conf, /etc/rc.conf, rc.conf.d). Paths
 // inside the files (the rc_conf_files that source_rc_confs reads, `.`
 // commands, `[ -r /path ]`, globs) are the host's, since sh cannot be told to
@@ -15,6 +16,7 @@
 #include <map>
 #include <set>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "rc_conf_locations.h"
 #include "shell_child.h"
@@ -126,6 +128,10 @@ void replaceAll(std::string& text, std::string_view from, const std::string& to)
   }
 }
 
+bool chrooted(const RcConfOptions& options) {
+  return options.confinement == RcConfOptions::ShellConfinement::Chroot && !options.root.isSystemRoot();
+}
+
 std::string buildScript(const RcConfOptions& options, const Variables& start) {
   std::string assignments;
   for (const auto& [name, v] : start.all()) {
@@ -134,7 +140,7 @@ std::string buildScript(const RcConfOptions& options, const Variables& start) {
   }
   std::string script(kScript);
   replaceAll(script, "@START@", assignments);
-  replaceAll(script, "@ROOT@", shSingleQuote(options.root.prefix()));
+  replaceAll(script, "@ROOT@", shSingleQuote(chrooted(options) ? "" : options.root.prefix()));
   replaceAll(script, "@SERVICE@", shSingleQuote(options.service));
   return script;
 }
@@ -146,7 +152,15 @@ ShellRun runShell(const RcConfOptions& options, const std::string& script, const
     if (v.exported) env.push_back(name + "=" + v.value);
   ShellChildLimits limits;
   limits.time = options.limits.time;
-  return runShellChild({options.shell, "-c", script, options.arg0}, env, limits);
+  if (!chrooted(options)) return runShellChild({options.shell, "-c", script, options.arg0}, env, limits);
+  // The shell of the root, run inside it: the host's paths are out of reach.
+  const std::string refused = "needs " + options.shell + ", which must run chrooted into " +
+                              options.root.prefix() + " (--root) and cannot: ";
+  if (geteuid() != 0) throw ConfigError({}, refused + "only root can chroot");
+  if (access(options.root.map(options.shell).c_str(), X_OK) != 0)
+    throw ConfigError({}, refused + options.root.prefix() + " has no " + options.shell);
+  return runShellChild({"/usr/sbin/chroot", options.root.prefix(), options.shell, "-c", script, options.arg0}, env,
+                       limits);
 }
 
 std::vector<std::string> splitBlanks(const std::string& text) {
@@ -187,9 +201,10 @@ std::string readOrEmpty(const FsRoot& root, const std::string& path) {
 std::vector<RcConfMessage> shellErrors(const RcConfOptions& options, const ShellRun& run,
                                        const std::vector<std::string>& files) {
   const std::string& root = options.root.prefix();
-  auto isFile = [](const std::string& path) {
+  auto isFile = [&options](const std::string& path) {  // chrooted, the shell names the root's paths
     struct stat st;
-    return stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+    const std::string host = chrooted(options) ? options.root.map(path) : path;
+    return stat(host.c_str(), &st) == 0 && S_ISREG(st.st_mode);
   };
   std::vector<RcConfMessage> out;
   for (const std::string& text : lines(run.err)) {

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "atomic_file.h"
+#include "jail_console.h"
 #include "jail_names.h"
 #include "running_jail.h"
 #include "text_fields.h"
@@ -332,11 +333,18 @@ int JailService::console(const std::vector<std::string>& args) {
     env_.console.error("Specify a jail name.");
     throw RcExit{3};
   }
+  const bool fixed = quirks_ == Quirks::Fixed;
+  if (fixed && args[0].empty()) {
+    env_.console.error("Specify a jail name: the name given is empty.");
+    throw RcExit{3};
+  }
   std::string name = jailName(args[0]);
   std::vector<std::string> command;
   if (args.size() == 1) {
     std::string cmd = env_.vars.get(jailVariable(variableName(args[0]), "consolecmd"));
     command = splitFields(cmd.empty() ? env_.vars.get("jail_consolecmd") : cmd);
+  } else if (fixed) {
+    command.assign(args.begin() + 1, args.end());  // as given: no second splitting
   } else {
     for (size_t i = 1; i < args.size(); ++i) command = concat(command, splitFields(args[i]));
   }
@@ -344,7 +352,14 @@ int JailService::console(const std::vector<std::string>& args) {
   request.output = OutputMode::Inherit;
   request.stdinFromDevNull = false;
   env_.console.flush();
-  return env_.system.run(request).status;
+  const int status = env_.system.run(request).status;
+  // jexec's own execvp error does not say what to do about it.
+  if (const std::string missing = fixed && status != 0 && args.size() == 1
+                                      ? missingConsoleProgram(env_.system, env_.vars, name, command)
+                                      : "";
+      !missing.empty())
+    env_.console.error(missing + ".");
+  return status;
 }
 
 int JailService::status() {

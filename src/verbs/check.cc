@@ -3,6 +3,9 @@
 #include "check.h"
 
 #include <net/if.h>
+#include <unistd.h>
+
+#include <cerrno>
 
 #include <algorithm>
 
@@ -18,20 +21,7 @@ namespace rcjail {
 
 bool hostInterfaceExists(const std::string& name) { return if_nametoindex(name.c_str()) != 0; }
 
-size_t editDistance(const std::string& a, const std::string& b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
+int programError(const std::string& path) { return access(path.c_str(), X_OK) == 0 ? 0 : errno; }
 
 void checkShutdownBudget(const CheckInputs& in, std::vector<Finding>& out) {
   // The ordering unit plans the boot's start and the shutdown's stop that
@@ -86,6 +76,7 @@ std::vector<Finding> checkConfiguration(const Variables& vars, const CheckEnviro
   }
   CheckInputs in{vars, env, jails, all};
   checkVariables(in, out);
+  checkStartMistakes(in, out);
   checkHost(in, out);
   checkJailConf(in, out);
   checkShutdownBudget(in, out);
@@ -161,18 +152,19 @@ int runCheck(const VerbContext& ctx, const std::vector<std::string>& args) {
       std::optional<Severity> s = parseSeverity(*level);
       if (!s) {
         ctx.console.printError("rcjail check: unknown severity \"" + *level + "\"\n" + usage);
-        return 2;
+        return 1;
       }
       threshold = *s;
     } else if (!a.empty() && a[0] == '-') {
       ctx.console.printError(usage);
-      return 2;
+      return 1;
     } else {
       names.push_back(jailName(a));
     }
   }
   const HostFeatures host = hostFeatures(ctx.system);
-  CheckEnvironment env{ctx.root, host.hasVimage, hostInterfaceExists, host.dadCount, host.jailConfGrammar};
+  CheckEnvironment env{ctx.root, host.hasVimage, hostInterfaceExists, host.dadCount, host.jailConfGrammar,
+                       programError};
   // sh's errors while reading rc.conf come first; a load that stopped early
   // (`exit`, a fatal error) left too little to check anything else.
   std::vector<Finding> findings;

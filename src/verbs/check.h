@@ -28,10 +28,12 @@ std::string formatFindings(const std::vector<Finding>& findings, bool json);
 // check [--json] [--severity=error|warning|note] [NAME...]: reports the
 // findings at the threshold or worse (default note: all of them); exit 0
 // when none of those is a warning or an error, 1 when one is, 2 when the
-// configuration cannot be read.
+// configuration cannot be read; 1 also for a usage error.
 int runCheck(const VerbContext& ctx, const std::vector<std::string>& args);
 
 // Whether `name` is a network interface of this host (if_nametoindex).
 bool hostInterfaceExists(const std::string& name);
+// 0 when the host can run `path`, else the errno of access(X_OK).
+int programError(const std::string& path);
 
 }  // namespace rcjail

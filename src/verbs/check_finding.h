@@ -36,6 +36,9 @@ struct CheckEnvironment {
   std::function<bool(const std::string&)> interfaceExists;
   std::function<int()> dadCount;
   JailConfGrammarSource jailConfGrammar = {};  // of the host's jail(8); empty: the current one
+  // Whether a program rc.d/jail runs (jail_program, ...) can be run: 0, or
+  // the errno of access(X_OK). Empty: not checked.
+  std::function<int(const std::string&)> programError = {};
 };
 
 }  // namespace rcjail

@@ -86,7 +86,10 @@ void checkFile(const CheckInputs& in, const std::string& file, const std::set<st
   try {
     conf = parseJailConfFile(in.env.root, file, in.env.jailConfGrammar);
   } catch (const JailConfError& e) {
-    for (const std::string& m : e.messages()) out.push_back(fromJailMessage(m, e.where()));
+    for (const std::string& m : e.messages()) {
+      out.push_back(fromJailMessage(m, e.where()));
+      placeMissingSemicolon(in.env.root, out.back());
+    }
     return;
   }
   for (const JailConfJail& j : conf.jails) {
@@ -99,6 +102,7 @@ void checkFile(const CheckInputs& in, const std::string& file, const std::set<st
     }
   }
   checkDepends(conf, file, out);
+  checkBlocks(conf, out);
 }
 
 void checkUnreadDropins(const CheckInputs& in, std::vector<Finding>& out) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "check_finding.h"
+#include "closest_names.h"
 #include "jail_inventory.h"
 
 namespace rcjail {
@@ -29,8 +30,14 @@ void checkJailConf(const CheckInputs& in, std::vector<Finding>& out);
 // names, cycles, bad values, and the shutdown budget (the stop deadlines,
 // in dependency order, against rcshutdown_timeout).
 void checkShutdownBudget(const CheckInputs& in, std::vector<Finding>& out);
-
-// Levenshtein distance, for "did you mean".
-size_t editDistance(const std::string& a, const std::string& b);
+// check_start.cc: jail_enable and the other yes/no knobs, jail_program and
+// friends, jail_conf, names listed twice.
+void checkStartMistakes(const CheckInputs& in, std::vector<Finding>& out);
+// check_start.cc: unknown jail.conf parameters (with the nearest known
+// ones) and second blocks of one jail, in one file as parsed.
+void checkBlocks(const JailConf& conf, std::vector<Finding>& out);
+// check_start.cc: a "TOKEN: syntax error" that jail(8) reports on the line
+// after a statement without its `;` is moved to that statement's line.
+void placeMissingSemicolon(const FsRoot& root, Finding& f);
 
 }  // namespace rcjail

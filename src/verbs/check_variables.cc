@@ -22,6 +22,7 @@ namespace {
 const char* const kGlobals[] = {
     "enable", "conf",   "list",  "parallel_start", "reverse_stop", "confwarn", "program",          "jls",
     "jexec",  "consolecmd", "flags", "env",        "setup",        "offcmd",   "umask", "quirks", "quarantine_after",
+    "env_file", "sysctl", "lock_timeout",
 };
 
 // Suffixes that take an index (exec_prestart0, ip_multi1, ...).
@@ -58,17 +59,8 @@ std::set<std::string> knownGlobals() {
 
 // The candidate nearest to `word`, when it is near enough to be a typo.
 std::string nearest(const std::string& word, const std::vector<std::string>& candidates) {
-  std::string best;
-  size_t bestDistance = 0;
-  for (const std::string& c : candidates) {
-    size_t d = editDistance(word, c);
-    if (best.empty() || d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  size_t limit = word.size() <= 4 ? 1 : 2;
-  return !best.empty() && bestDistance <= limit ? best : "";
+  std::vector<std::string> best = closestNames(word, candidates);
+  return best.empty() ? "" : best.front();
 }
 
 std::vector<std::string> allSuffixNames() {

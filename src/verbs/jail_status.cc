@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "host_features.h"
+#include "jail_list.h"
 #include "json_text.h"
 #include "running_jail.h"
 #include "text_fields.h"
@@ -35,6 +36,16 @@ std::string describeRecord(const std::optional<HistoryRecord>& r) {
   return resultName(r->result) + " " + localTimestamp(r->time);
 }
 
+// Where a jail is configured; "" for a running jail nothing configures.
+std::string configuredAt(const ConfiguredJail& j) {
+  return j.settings || !j.where.file.empty() ? j.where.str() : "";
+}
+
+// The jid line of a jail jls does not show.
+std::string notShown(const StatusOptions& options) {
+  return options.unknown.empty() ? "- (not running)" : "? (unknown: " + options.unknown + ")";
+}
+
 Json jsonRecord(const std::optional<HistoryRecord>& r) {
   if (!r) return nullptr;
   return Json{{"time", static_cast<long long>(r->time)},
@@ -59,25 +70,6 @@ std::map<std::string, std::string> stateNotes(const VerbContext& ctx, const std:
 
 }  // namespace
 
-std::map<std::string, std::string> runningJids(JailSystem& system, const Variables& vars) {
-  std::vector<std::string> argv = splitFields(vars.get("jail_jls"));
-  argv.insert(argv.end(), {"jid", "name"});
-  RunRequest request{argv};
-  request.output = OutputMode::StdoutOnly;
-  request.discardStderr = true;
-  std::map<std::string, std::string> out;
-  std::string text = system.run(request).output;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    std::vector<std::string> words = splitFields(text.substr(pos, nl == std::string::npos ? nl : nl - pos));
-    if (words.size() >= 2) out[words[1]] = words[0];
-    if (nl == std::string::npos) break;
-    pos = nl + 1;
-  }
-  return out;
-}
-
 std::string formatStatus(const std::vector<ConfiguredJail>& jails, const std::map<std::string, std::string>& jids,
                          const std::vector<HistoryRecord>& history, const StatusOptions& options,
                          const std::map<std::string, std::string>& notes) {
@@ -101,7 +93,8 @@ std::string formatStatus(const std::vector<ConfiguredJail>& jails, const std::ma
                           {"addresses", addresses(j.block)},
                           {"path", field(j.block, "path")},
                           {"state_note", noteOf(j.name).empty() ? Json(nullptr) : Json(noteOf(j.name))},
-                          {"configured", j.where.str()},
+                          {"state", jid != jids.end() ? "running" : options.unknown.empty() ? "stopped" : "unknown"},
+                          {"configured", configuredAt(j).empty() ? Json(nullptr) : Json(configuredAt(j))},
                           {"listed", j.listed},
                           {"problem", j.problem},
                           {"errors", j.errors},
@@ -116,14 +109,14 @@ std::string formatStatus(const std::vector<ConfiguredJail>& jails, const std::ma
     std::vector<std::string> addrs = addresses(j.block);
     out += j.name + "\n";
     const std::string note = noteOf(j.name);
-    out += "  jid:        " +
-           (jid == jids.end() ? "- (not running" + (note.empty() ? "" : "; " + note) + ")"
-                              : jid->second + (note.empty() ? "" : " (" + note + ")")) +
-           "\n";
+    std::string shown = jid != jids.end() ? jid->second + (note.empty() ? "" : " (" + note + ")")
+                        : options.unknown.empty() ? "- (not running" + (note.empty() ? "" : "; " + note) + ")"
+                                                  : notShown(options);
+    out += "  jid:        " + shown + "\n";
     out += "  hostname:   " + (field(j.block, "host.hostname").empty() ? "-" : field(j.block, "host.hostname")) + "\n";
     out += "  addresses:  " + (addrs.empty() ? "-" : joined(addrs, " ")) + "\n";
     out += "  path:       " + (field(j.block, "path").empty() ? "-" : field(j.block, "path")) + "\n";
-    out += "  configured: " + j.where.str() + (j.listed ? " (jail_list)" : "") +
+    out += "  configured: " + (configuredAt(j).empty() ? "-" : configuredAt(j)) + (j.listed ? " (jail_list)" : "") +
            (j.problem.empty() ? "" : " (" + j.problem + ")") + "\n";
     for (const std::string& e : j.errors) out += "  error:      " + e + " (jail(8) fails it)\n";
     out += "  last start: " + describeRecord(last.start) + "\n";
@@ -139,16 +132,41 @@ int runStatusAll(const VerbContext& ctx, const std::vector<std::string>& args) {
       options.json = true;
     } else if (a != "-a" && a != "--all") {
       ctx.console.printError("usage: rcjail status -a [--json]\n");
-      return 2;
+      return 1;
     }
   }
-  const HostFeatures host = hostFeatures(ctx.system);
-  std::vector<ConfiguredJail> jails = configuredJails(ctx.vars, {ctx.root, host.hasVimage, host.dadCount, host.jailConfGrammar});
+  const std::vector<std::string> errors = configurationErrors(ctx.vars, ctx.root);
+  for (const std::string& e : errors) ctx.console.error(e);
+  const RunningJails running = runningJails(ctx.system, ctx.vars, processCredentials());
+  options.unknown = running.unknown;
+  const std::vector<ConfiguredJail> jails = jailsToReport(ctx.vars, ctx, running);
   ctx.console.flush();
-  std::map<std::string, std::string> jids = runningJids(ctx.system, ctx.vars);
-  ctx.console.print(formatStatus(jails, jids, readHistory(ctx.root), options, stateNotes(ctx, jails)));
+  ctx.console.print(formatStatus(jails, running.jids, readHistory(ctx.root), options, stateNotes(ctx, jails)));
   ctx.console.flush();
-  return 0;
+  return errors.empty() ? 0 : 1;
+}
+
+int runList(const VerbContext& ctx, const std::vector<std::string>& args) {
+  bool json = false;
+  for (const std::string& a : args) {
+    if (a != "--json") {
+      ctx.console.printError("usage: rcjail list [--json]\n");
+      return 1;
+    }
+    json = true;
+  }
+  const std::vector<std::string> errors = configurationErrors(ctx.vars, ctx.root);
+  for (const std::string& e : errors) ctx.console.error(e);
+  const RunningJails running = runningJails(ctx.system, ctx.vars, processCredentials());
+  const std::vector<ConfiguredJail> jails = jailsToReport(ctx.vars, ctx, running);
+  ctx.console.flush();
+  StatusOptions options;
+  options.json = true;
+  options.unknown = running.unknown;
+  ctx.console.print(json ? formatStatus(jails, running.jids, readHistory(ctx.root), options) : formatList(jails, running));
+  if (!json && !running.unknown.empty()) ctx.console.printError("rcjail list: state unknown: " + running.unknown + "\n");
+  ctx.console.flush();
+  return errors.empty() ? 0 : 1;
 }
 
 }  // namespace rcjail

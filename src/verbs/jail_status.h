@@ -1,4 +1,4 @@
-// `rcjail status -a`: the inventory of configured jails (settings'
+// `rcjail status -a` and `rcjail list`: the inventory of configured jails (settings'
 // jail_inventory) with what is running and the history of each.
 #pragma once
 
@@ -18,6 +18,9 @@ namespace rcjail {
 // path, configuration and the last start/stop of the history.
 struct StatusOptions {
   bool json = false;
+  // Why a jail jls does not show may be running after all (RunningJails):
+  // such jails are "unknown", not "not running".
+  std::string unknown;
 };
 // `notes`: per jail, what does not fit between jls and /var/run
 // (running_jail.h's describeRunState), shown with the jid.
@@ -28,7 +31,8 @@ std::string formatStatus(const std::vector<ConfiguredJail>& jails, const std::ma
 // status -a [--json] / status --json.
 int runStatusAll(const VerbContext& ctx, const std::vector<std::string>& args);
 
-// name -> jid of the running jails, as `jls jid name` shows them.
-std::map<std::string, std::string> runningJids(JailSystem& system, const Variables& vars);
+// list [--json]: exit 0, or 1 when the configuration cannot be read (what
+// can be is still listed), also 1 for a usage error (as rc.subr and service(8) exit).
+int runList(const VerbContext& ctx, const std::vector<std::string>& args);
 
 }  // namespace rcjail

@@ -73,7 +73,7 @@ int runMigrate(const VerbContext& ctx, const std::vector<std::string>& args) {
       options.force = true;
     else if (!a.empty() && a[0] == '-') {
       ctx.console.printError("usage: rcjail migrate [--dry-run] [--force] [NAME...]\n");
-      return 2;
+      return 1;
     } else
       options.names.push_back(jailName(a));
   }

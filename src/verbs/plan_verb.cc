@@ -7,11 +7,13 @@
 #include <sstream>
 
 #include "host_features.h"
+#include "jail_inventory.h"
 #include "json_text.h"
 #include "plan_schedule.h"
 #include "shutdown_budget.h"
 #include "text_fields.h"
 #include "timestamp.h"
+#include "unconfigured_jails.h"
 
 namespace rcjail {
 
@@ -107,6 +109,12 @@ void scheduleText(std::ostream& out, const Schedule& s, bool start) {
   for (const ScheduledJail& j : s.jails)
     out << "  " << j.name << ": waits for " << (j.waitsFor.empty() ? "nothing" : joined(j.waitsFor, ", "))
         << "; " << byText("starts", j.start) << ", " << byText("done", j.done) << "\n";
+  if (s.criticalPath.empty()) {
+    // Only jails that wait for one another are left: nothing can go first.
+    out << "critical path: none: these jails wait for one another in a cycle (above), so none of them would "
+        << (start ? "start" : "stop") << "\n";
+    return;
+  }
   out << "critical path: " << joined(s.criticalPath, ", ");
   if (s.total) out << "; all done by " << s.total->count() << " s\n";
   else out << "; unbounded: " << joined(unboundedOn(s), ", ") << " with no " << (start ? "start" : "stop") << " timeout\n";
@@ -132,6 +140,24 @@ std::string modeText(const JailPlan& plan) {
   if (!plan.parallel) return "one at a time";
   if (plan.limit) return "in parallel, at most " + std::to_string(*plan.limit) + " at once";
   return "in parallel, no limit";
+}
+
+// The stock path plans names nothing configures as stock runs them (a
+// warning, then nothing); the plan says they are problems, as the ordered
+// path does, so that it exits 1.
+void addUnconfiguredNames(const VerbContext& ctx, const Variables& vars, const std::vector<std::string>& args,
+                          std::vector<PlanProblem>& problems) {
+  std::vector<std::string> names;  // the words after the verb, --json aside
+  for (const std::string& a : args)
+    if (a != "--json") names.push_back(a);
+  names.erase(names.begin());
+  if (names.empty()) return;
+  const HostFeatures host = hostFeatures(ctx.system);
+  std::vector<std::string> configured;
+  for (const ConfiguredJail& j : configuredJails(vars, {ctx.root, host.hasVimage, host.dadCount}))
+    configured.push_back(j.name);
+  for (const std::string& line : unconfiguredNames(names, configured))
+    problems.push_back({{"command line", 0}, line, {line.substr(5, line.find(' ', 5) - 5)}});
 }
 
 }  // namespace
@@ -222,12 +248,13 @@ int runPlanVerb(const VerbContext& ctx, const std::vector<std::string>& args) {
   std::vector<std::string> names;
   for (const std::string& a : args) {
     if (a == "--json") asJson = true;
+    else if (!a.empty() && a[0] == '-') verb = "-";  // an unknown option: the usage, whatever follows
     else if (verb.empty()) verb = a;
-    else names.push_back(a);
+    else if (verb != "-") names.push_back(a);
   }
   if (verb != "start" && verb != "stop") {
     ctx.console.printError("usage: rcjail plan start|stop [--json] [NAME...]\n");
-    return 2;
+    return 1;
   }
   // As rc.d/jail would be run: a copy, so nothing the planning sets stays.
   Variables vars = ctx.vars;
@@ -270,6 +297,7 @@ int runPlanVerb(const VerbContext& ctx, const std::vector<std::string>& args) {
     report.worstStop = stop.total;
     report.stopPath = stop.criticalPath;
   }
+  if (!plan->driver) addUnconfiguredNames(ctx, vars, args, plan->problems);
   ctx.console.print(asJson ? planJson(report) : planText(report));
   ctx.console.flush();
   return plan->problems.empty() ? 0 : 1;

@@ -37,7 +37,7 @@ check "threshold error: exit 0" 0 "$STATUS"
 run check -S warning
 check "threshold warning: both" 2 "$(printf '%s\n' "$OUT" | grep -c ': warning: ')"
 run check --severity=bad
-check "unknown severity: exit 2" 2 "$STATUS"
+check "unknown severity: a usage error, exit 1" 1 "$STATUS"
 
 run check --json
 check "json: exit 1" 1 "$STATUS"

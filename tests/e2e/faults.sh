@@ -49,9 +49,12 @@ configure "jail_jexec=\"$WORK/nowhere/jexec\""
 run onestart a
 run oneconsole a
 check "missing jexec: message" yes "$(echo "$ERR" | grep -q "$WORK/nowhere/jexec: not found" && echo yes || echo "no: $ERR")"
-# jexec's 127 ("not found") is a failed console_cmd, which rc.subr's
-# run_rc_command turns into 1.
-check "missing jexec: exit 1" 1 "$STATUS"
+# jexec's 127 ("not found"): the default mode passes the status of the
+# console's command on (rc.subr's run_rc_command, and stock mode, make it 1).
+check "missing jexec: exit 127" 127 "$STATUS"
+echo 'jail_quirks="stock"' >> "$ROOT/etc/rc.conf"
+run oneconsole a
+check "missing jexec, stock: exit 1" 1 "$STATUS"
 
 # -- jail(8) killed by a signal for one jail: the others start
 reset_state

@@ -30,3 +30,19 @@ write_rc_conf() {
 run() {
 	capture "$WORK/out" "$WORK/err" "$RCJAIL" --root "$ROOT" --no-syslog --rc-script /etc/rc.d/jail "$@"
 }
+
+# root_shell [DIR]: DIR (default $ROOT) gets the host's /bin/sh and the
+# libraries it loads, for the rc.conf files only /bin/sh reads: under
+# --root that shell runs chrooted into the root, which needs root.
+root_shell() {
+	_dir=${1:-$ROOT}
+	[ "$(id -u)" = 0 ] || skip "rc.conf's /bin/sh runs chrooted into --root, which needs root"
+	command -v ldd > /dev/null || skip "ldd is needed to give the scratch root a /bin/sh"
+	mkdir -p "$_dir/bin"
+	cp -L /bin/sh "$_dir/bin/sh"
+	for _lib in $(ldd /bin/sh | grep -o '/[^ ]*') /libexec/ld-elf.so.1; do
+		[ -e "$_lib" ] || continue
+		mkdir -p "$_dir${_lib%/*}"
+		cp -L "$_lib" "$_dir$_lib"
+	done
+}

@@ -3,6 +3,7 @@
 # reader's limit and exits 1, never with a crash (status >= 128), and a limit
 # hit never hands the load to /bin/sh (which would run away the same way).
 . "$(dirname "$0")/lib.sh"
+root_shell  # the rc.conf files here that only /bin/sh reads
 SOURCE_DIR=${SOURCE_DIR:-$(cd "$HERE/../.." && pwd)}
 
 # The input a long fuzz run found: before the limits it took more than

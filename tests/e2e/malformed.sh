@@ -7,6 +7,7 @@
 # otherwise hands to jail(8) unread, and for sh-valid rc.conf that only
 # `check` can call wrong) and one output line must hold "FILE:LINE: " and TEXT.
 . "$(dirname "$0")/lib.sh"
+root_shell  # the rc.conf files here that only /bin/sh reads
 SOURCE_DIR=${SOURCE_DIR:-$(cd "$HERE/../.." && pwd)}
 DATA=$SOURCE_DIR/tests/data/malformed
 BIG=$WORK/big

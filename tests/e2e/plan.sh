@@ -138,11 +138,20 @@ run plan start a
 check "plan shows problems and exits 1" 1 "$STATUS"
 check "plan problem line" "  /etc/rc.conf:4: dependency cycle: a -> b -> a (a needs b: jail_a_depend at /etc/rc.conf:4; b needs a: depend at /etc/jail.conf:2)" \
 	"$(echo "$OUT" | grep 'dependency cycle')"
+check "a cycle has no critical path, and says so" "critical path: none: these jails wait for one another in a cycle (above), so none of them would start" \
+	"$(echo "$OUT" | grep '^critical path')"
 
 write_rc_conf < /dev/null
 run plan start
 check "plan without knobs: the stock command" "start: as stock rc.d/jail (no ordering knob is set), one at a time
 run: $TOOLS/jail -f /etc/jail.conf -c -p1" "$OUT"
 run plan
-check "plan needs start or stop" 2 "$STATUS"
+check "plan needs start or stop: a usage error, exit 1" 1 "$STATUS"
+run plan start nosuch
+check "plan start nosuch: exit 1" 1 "$STATUS"
+check "plan start nosuch: the problem" "  command line: jail nosuch is not configured; \`rcjail list\` shows the jails that are" \
+	"$(echo "$OUT" | grep 'nosuch is not')"
+run plan start --bogus
+check "plan start --bogus: a usage error, not a jail" 1 "$STATUS"
+check "plan start --bogus: the usage" "usage: rcjail plan start|stop [--json] [NAME...]" "$ERR"
 finish

@@ -4,6 +4,7 @@
 # the shell's own words), in the default mode and with jail_quirks="stock";
 # `check` reports them with file and line, and data output stays clean.
 . "$(dirname "$0")/lib.sh"
+root_shell  # the rc.conf files here that only /bin/sh reads
 
 JAIL='jail_enable="YES"
 jail_list="ducky"
@@ -12,10 +13,7 @@ jail_ducky_hostname="ducky.example.org"
 jail_ducky_ip="192.0.2.10"'
 WARN="/etc/rc.d/jail: WARNING: Per-jail configuration via jail_* variables  is obsolete.  Please consider migrating to /etc/jail.conf."
 
-# A path in the files means the same under --root and on the host, which
-# /bin/sh (the fallback) reads: $ROOT$ROOT is $ROOT.
-mkdir -p "$ROOT$(dirname "$ROOT")"
-ln -s "$ROOT" "$ROOT$ROOT"
+# The files' paths are the root's: /bin/sh (the fallback) runs chrooted there.
 
 # run_as ARG0 ARGS...: like run, with another $0 (/etc/rc at boot).
 run_as() {
@@ -38,9 +36,8 @@ for mode in default stock; do
 	setup $mode <<'EOF_RC'
 echo "hello from rc.conf"
 echo "to stderr" >&2
-. @ROOT@/etc/included.sh
+. /etc/included.sh
 EOF_RC
-	sed -i "s|@ROOT@|$ROOT|" "$ROOT/etc/rc.conf"
 	printf 'echo included >&2\necho included out\n' > "$ROOT/etc/included.sh"
 	mkdir -p "$ROOT/etc/rc.conf.d/jail"
 	printf 'printf "%%s|%%s\\n" from rc.conf.d\n' > "$ROOT/etc/rc.conf.d/jail/a"
@@ -81,7 +78,7 @@ EOF_RC
 jail_test_ip = "10.211.55.6"
 EOF_RC
 	run_as /etc/rc faststart
-	expected=$(cd "$WORK" && /bin/sh -c '. "$1"' /etc/rc "$ROOT/etc/rc.conf" 2>&1 >/dev/null)
+	expected=$(chroot "$ROOT" /bin/sh -c '. "$1"' /etc/rc /etc/rc.conf 2>&1 >/dev/null)
 	check "$m not found: the shell's words first" "$expected" "$(printf '%s\n' "$ERR" | head -n 1)"
 	check "$m not found: names the line" yes \
 		"$(printf '%s\n' "$ERR" | head -n 1 | grep -q "$((own + 1))" && echo yes || echo no)"

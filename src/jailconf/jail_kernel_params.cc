@@ -1,5 +1,5 @@
 // The parameter table and the value rules libjail applies to kernel parameters.
-#include "jail_parameters.h"
+#include "jail_kernel_params.h"
 
 #include <arpa/inet.h>
 
@@ -9,7 +9,7 @@
 #include <cstdlib>
 #include <strings.h>
 
-namespace rcjail::compat {
+namespace rcjail {
 namespace {
 
 using enum ParamType;
@@ -237,4 +237,4 @@ std::string quoteParamValue(std::string_view value) {
   return out;
 }
 
-}  // namespace rcjail::compat
+}  // namespace rcjail

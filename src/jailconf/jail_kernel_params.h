@@ -2,6 +2,8 @@
 // each enforced with namespaces or only recorded for jls, with its type and
 // the value jls shows when a jail did not set it. One row per parameter. (The
 // internal parameters jail(8) acts on are jail_conf.h's known-parameter table.)
+// Here, below compat/, because `rcjail check` also needs the one list of the
+// names a jail.conf file may use.
 #pragma once
 
 #include <optional>
@@ -10,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-namespace rcjail::compat {
+namespace rcjail {
 
 enum class ParamType {
   Boolean,  // "true"/"false", or an integer
@@ -68,4 +70,4 @@ NormalizedValue normalizeKernelValue(const KernelParam& param, bool negated,
 // empty or holds a quote or blank, with backslash escapes inside.
 std::string quoteParamValue(std::string_view value);
 
-}  // namespace rcjail::compat
+}  // namespace rcjail
