@@ -219,7 +219,7 @@ BOOST_AUTO_TEST_CASE(start_mistakes_of_rc_conf) {
             "jail_program=\"/nowhere/jail\"\njail_sysctl=\"/x\"\njail_lock_timeout=\"5\"\n");
   FsRoot root(dir.path());
   Variables vars = loadNativeRcConf(root);
-  CheckEnvironment env{root, [] { return true; }, [](const std::string&) { return true; }, [] { return 1; },
+  CheckEnvironment env{root, [] { return true; }, [](const std::string&) { return true; }, [] { return 1; }, {},
                        [](const std::string& path) { return path == "/nowhere/jail" ? ENOENT : 0; }};
   std::vector<std::string> lines = firstLines(checkConfiguration(vars, env, {}));
   auto has = [&](const std::string& line) { return std::find(lines.begin(), lines.end(), line) != lines.end(); };

@@ -13,6 +13,9 @@
 #include "jail_privileges.h"
 
 using namespace rcjail::compat;
+using rcjail::findKernelParam;
+using rcjail::KernelParam;
+using rcjail::kernelParams;
 
 namespace {
 
