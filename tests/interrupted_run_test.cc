@@ -66,6 +66,9 @@ BOOST_AUTO_TEST_CASE(a_jail_started_some_other_way_still_fails) {
   BOOST_TEST(s.warnObsolete() == 1);
   BOOST_TEST(cap.out().find("cannot start jail  \"a.example.org\"") != std::string::npos);
   BOOST_TEST(!dir.exists("var/run/jail_a.id"));
+  // as stock: nothing but jail(8) is run for it
+  BOOST_TEST(sys.commandLines()[0] == "/usr/sbin/jail -i -f /var/run/jail.a.conf -c a");
+  BOOST_TEST(sys.commandLines()[1] == "/usr/sbin/jail -i -f /var/run/jail.b.conf -c b");
 }
 
 BOOST_AUTO_TEST_CASE(a_jail_running_from_another_path_still_fails) {

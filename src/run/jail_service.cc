@@ -122,13 +122,14 @@ void JailService::report(const std::string& jail, const char* verb, JailResult r
 }
 
 std::string JailService::startedBefore(const std::string& name, const std::string& path) const {
-  if (quirks_ != Quirks::Fixed || path.empty()) return "";
-  std::optional<RunningJail> running = findRunningJail(env_.system, env_.vars, name);
-  if (!running || !samePath(path, running->path)) return "";
   // Started by rcjail: its id file says so, or the run before was killed
   // between jail(8) and the id file. A jail started some other way keeps
-  // stock's failure.
-  return env_.afterKilledRun || readJidFile(env_.root, name) == running->jid ? running->jid : "";
+  // stock's failure, and nothing more is run for it.
+  const std::optional<std::string> jidFile = readJidFile(env_.root, name);
+  if (quirks_ != Quirks::Fixed || path.empty() || (!env_.afterKilledRun && !jidFile)) return "";
+  std::optional<RunningJail> running = findRunningJail(env_.system, env_.vars, name);
+  if (!running || !samePath(path, running->path)) return "";
+  return env_.afterKilledRun || jidFile == running->jid ? running->jid : "";
 }
 
 // /var/run/jail_NAME.id files of jails that jls did not list: left by a run
