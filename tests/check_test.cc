@@ -191,11 +191,12 @@ BOOST_AUTO_TEST_CASE(unknown_parameters_and_second_blocks) {
   std::vector<Finding> out;
   checkBlocks(conf, out);
   BOOST_REQUIRE_EQUAL(out.size(), 2u);
-  BOOST_TEST(out[0].where.str() == "/etc/jail.conf:6");
-  BOOST_TEST(out[0].message.find("a second block of jail ducky (the first is at /etc/jail.conf:1)") == 0u);
-  BOOST_TEST(out[1].where.str() == "/etc/jail.conf:3");
-  BOOST_TEST(out[1].message == "unknown parameter ip4.adr: jail(8) fails the jail; did you mean ip4.addr or ip6.addr?");
-  BOOST_TEST((out[1].severity == Severity::Error));
+  // The blocks in file order: the first block's own problems come first.
+  BOOST_TEST(out[0].where.str() == "/etc/jail.conf:3");
+  BOOST_TEST(out[0].message == "unknown parameter ip4.adr: jail(8) fails the jail; did you mean ip4.addr or ip6.addr?");
+  BOOST_TEST((out[0].severity == Severity::Error));
+  BOOST_TEST(out[1].where.str() == "/etc/jail.conf:6");
+  BOOST_TEST(out[1].message.find("a second block of jail ducky (the first is at /etc/jail.conf:1)") == 0u);
 }
 
 BOOST_AUTO_TEST_CASE(missing_semicolon_at_its_own_line) {

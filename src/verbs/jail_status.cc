@@ -60,6 +60,8 @@ std::map<std::string, std::string> stateNotes(const VerbContext& ctx, const std:
   const std::map<std::string, RunningJail> running = listRunningJails(ctx.system, ctx.vars);
   std::map<std::string, std::string> notes;
   for (const ConfiguredJail& j : jails) {
+    // A running jail that nothing configures is said to be so already.
+    if (configuredAt(j).empty()) continue;
     auto it = running.find(j.name);
     std::optional<RunningJail> up = it == running.end() ? std::nullopt : std::optional<RunningJail>(it->second);
     std::string note = describeRunState(up, readJidFile(ctx.root, j.name), field(j.block, "path"), j.name);

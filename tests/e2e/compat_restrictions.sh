@@ -67,7 +67,7 @@ probe_jail() {
 	label=$1 changes=$2
 	shift 2
 	run "$JAIL" -c name=p path="$ROOT" host.hostname=probe.example.org mount.devfs mount.procfs \
-		mount="sysfs $ROOT/sys sysfs rw 0 0" persist "$@"
+		mount="sysfs $ROOT/sys sysfs rw 0 0" ip4=inherit persist "$@"
 	check "$label: created" "0:" "$STATUS:$ERR"
 	run "$JEXEC" p /probe --in-jail
 	check "$label: every route as expected" "" "$(mismatches "$OUT" "$changes")"
@@ -81,6 +81,9 @@ entry_paths() {
 		mount.devfs;
 		mount.procfs;
 		mount = "sysfs $ROOT/sys sysfs rw 0 0";
+		# The host's network, so that the reserved-port route is the
+		# capabilities' to close (a jail without an address has no IPv4).
+		ip4 = inherit;
 		persist;
 		exec.prestart = "grep CapBnd /proc/self/status";
 		exec.start = "/probe --in-jail";
@@ -111,7 +114,8 @@ entry_paths() {
 	run "$JAIL" -f "$WORK/e.conf" -r e
 	check "exec.stop: removed" "0" "$STATUS"
 	check "exec.stop: every route closed" "" "$(mismatches "$OUT")"
-	run "$JAIL" -c path="$ROOT" mount.devfs mount.procfs mount="sysfs $ROOT/sys sysfs rw 0 0" command=/probe --in-jail
+	run "$JAIL" -c path="$ROOT" mount.devfs mount.procfs mount="sysfs $ROOT/sys sysfs rw 0 0" ip4=inherit \
+		command=/probe --in-jail
 	check "command=: every route closed" "" "$(mismatches "$OUT")"
 }
 
@@ -142,7 +146,7 @@ raw_packet open" vnet
 	probe_jail "children.max=1" "mount open
 new_mountns open
 hostname open" children.max=1
-	run "$JAIL" -c name=p path="$ROOT" mount.devfs mount.procfs mount="sysfs $ROOT/sys sysfs rw 0 0" persist
+	run "$JAIL" -c name=p path="$ROOT" mount.devfs mount.procfs mount="sysfs $ROOT/sys sysfs rw 0 0" ip4=inherit persist
 	run "$JLS" -j p -n allow.raw_sockets allow.reserved_ports allow.suser
 	check "jls shows FreeBSD's defaults" "allow.noraw_sockets allow.reserved_ports allow.suser" "$OUT"
 	run "$JAIL" -m name=p allow.raw_sockets
