@@ -90,7 +90,8 @@ std::vector<std::string> configurationErrors(const Variables& vars, const FsRoot
 std::vector<ConfiguredJail> jailsToReport(const Variables& vars, const VerbContext& ctx, const RunningJails& running) {
   const HostFeatures host = hostFeatures(ctx.system);
   std::vector<ConfiguredJail> jails = configuredJails(vars, {ctx.root, host.hasVimage, host.dadCount, host.jailConfGrammar});
-  for (const auto& [name, jid] : running.jids) {
+  for (const auto& entry : running.jids) {
+    const std::string& name = entry.first;  // clang 14 cannot capture a structured binding
     if (std::any_of(jails.begin(), jails.end(), [&](const ConfiguredJail& j) { return j.name == name; })) continue;
     ConfiguredJail adhoc;
     adhoc.name = name;
