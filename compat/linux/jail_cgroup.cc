@@ -110,29 +110,15 @@ std::optional<JailCgroupName> parseJailCgroupPath(const std::string& path) {
 
 std::string withCgroupHierarchy(const std::function<std::string(const std::string& mount)>& action) {
   if (std::optional<std::string> mount = cgroup2MountPoint(readTextFile("/proc/self/mountinfo"))) return action(*mount);
-  int channel[2];
-  if (pipe2(channel, O_CLOEXEC) != 0) return errorText("pipe");
-  const pid_t child = fork();
-  if (child == 0) {
-    close(channel[0]);
+  return inChildProcess([&] {
     // sysfs always has the directory; the mount dies with the namespace.
     const char* privateMount = "/sys/fs/cgroup";
-    std::string error;
-    if (unshare(CLONE_NEWNS) != 0) error = errorText("unshare");
-    else if (mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0)
-      error = errorText("mount --make-rprivate /");
-    else if (mount("cgroup2", privateMount, "cgroup2", MS_NOSUID | MS_NODEV | MS_NOEXEC, nullptr) != 0)
-      error = errorText("mount cgroup2");
-    else error = action(privateMount);
-    (void)!write(channel[1], error.data(), error.size());
-    _exit(error.empty() ? 0 : 1);
-  }
-  close(channel[1]);
-  std::string error = readUntilClosed(channel[0]);
-  if (child < 0) return errorText("fork");
-  while (waitpid(child, nullptr, 0) < 0 && errno == EINTR) {
-  }
-  return error;
+    if (unshare(CLONE_NEWNS) != 0) return errorText("unshare");
+    if (mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0) return errorText("mount --make-rprivate /");
+    if (mount("cgroup2", privateMount, "cgroup2", MS_NOSUID | MS_NODEV | MS_NOEXEC, nullptr) != 0)
+      return errorText("mount cgroup2");
+    return action(privateMount);
+  });
 }
 
 std::string makeJailCgroup(const std::string& mount, const JailCgroupName& name, std::string& error) {

@@ -236,22 +236,10 @@ std::string enterJailOf(pid_t pid, int pidfd, bool networkOnly) {
 }
 
 std::string runInsideJail(const JailInit& init, const std::function<std::string()>& action) {
-  int channel[2];
-  if (pipe2(channel, O_CLOEXEC) != 0) return errorText("pipe");
-  const pid_t child = fork();
-  if (child == 0) {
-    close(channel[0]);
+  return inChildProcess([&] {
     std::string error = enterJailOf(init.pid(), init.descriptor(), false);
-    if (error.empty()) error = action();
-    (void)!write(channel[1], error.data(), error.size());
-    _exit(error.empty() ? 0 : 1);
-  }
-  close(channel[1]);
-  std::string error = readUntilClosed(channel[0]);
-  if (child < 0) return errorText("fork");
-  while (waitpid(child, nullptr, 0) < 0 && errno == EINTR) {
-  }
-  return error;
+    return error.empty() ? action() : error;
+  });
 }
 
 int stopRequestSignal() { return SIGRTMIN; }

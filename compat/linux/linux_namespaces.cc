@@ -94,4 +94,22 @@ std::string readUntilClosed(int fd) {
   return text;
 }
 
+std::string inChildProcess(const std::function<std::string()>& work) {
+  int channel[2];
+  if (pipe2(channel, O_CLOEXEC) != 0) return std::string("pipe: ") + std::strerror(errno);
+  const pid_t child = fork();
+  if (child == 0) {
+    close(channel[0]);
+    const std::string error = work();
+    (void)!write(channel[1], error.data(), error.size());
+    _exit(error.empty() ? 0 : 1);
+  }
+  close(channel[1]);
+  std::string error = readUntilClosed(channel[0]);
+  if (child < 0) return std::string("fork: ") + std::strerror(errno);
+  while (waitpid(child, nullptr, 0) < 0 && errno == EINTR) {
+  }
+  return error;
+}
+
 }  // namespace rcjail::compat

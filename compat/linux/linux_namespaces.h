@@ -7,6 +7,7 @@
 
 #include <sys/types.h>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,5 +34,10 @@ void closeDescriptorsFrom(int first);
 // Everything a child writes to the pipe `fd` until it closes its end (reads
 // interrupted by a signal are retried); then closes `fd`.
 std::string readUntilClosed(int fd);
+
+// Runs `work` in a forked child (for a namespace or root change that must
+// not touch this process) and returns its error text, "" on success; the
+// child's own fork or pipe failure is the text too.
+std::string inChildProcess(const std::function<std::string()>& work);
 
 }  // namespace rcjail::compat
