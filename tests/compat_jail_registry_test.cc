@@ -165,6 +165,45 @@ BOOST_AUTO_TEST_CASE(records_of_other_namespaces_are_neither_seen_nor_deleted) {
   BOOST_TEST(dir.exists("6.jail"));
 }
 
+BOOST_AUTO_TEST_CASE(a_nested_jail_is_found_by_its_dotted_name_and_jid) {
+  TempDir dir;
+  const JailRegistry registry = hostRegistry(dir.path());
+  registry.write(liveRecord(1, "base"));
+  JailRecord inner = liveRecord(2, "inner");
+  inner.ownerNamespace = liveRecord(1, "base").jailNamespace;  // made inside base
+  inner.parentJid = 1;
+  registry.write(inner);
+  BOOST_REQUIRE(registry.find("base.inner"));
+  BOOST_TEST(registry.find("base.inner")->jid == 2);
+  BOOST_TEST(!registry.find("inner"));
+  BOOST_TEST(!registry.find("xbase.inner"));
+  BOOST_TEST(registry.find("2")->name() == "base.inner");
+  BOOST_TEST(!registry.current());
+}
+
+BOOST_AUTO_TEST_CASE(remove_stale_returns_what_it_judged_by) {
+  TempDir dir;
+  const JailRegistry registry = hostRegistry(dir.path());
+  registry.write(liveRecord(1, "up"));
+  JailRecord stale = liveRecord(2, "down");
+  stale.initStartTime = 0;
+  registry.write(stale);
+  JailRegistry::Lock lock = registry.lock();
+  const RegistryView view = registry.removeStale(lock);
+  BOOST_TEST(view.gone == std::vector<int>{2}, boost::test_tools::per_element());
+  BOOST_REQUIRE(view.visible.size() == 1u);
+  BOOST_TEST(view.visible[0].name() == "up");
+  BOOST_TEST(!dir.exists("2.jail"));
+}
+
+BOOST_AUTO_TEST_CASE(a_record_file_that_cannot_be_read_still_holds_its_jid) {
+  TempDir dir;
+  const JailRegistry registry = hostRegistry(dir.path());
+  dir.write("1.jail", "garbage\n");
+  JailRegistry::Lock lock = registry.lock();
+  BOOST_TEST(registry.allocateJid(lock) == 2);
+}
+
 BOOST_AUTO_TEST_CASE(jids_go_up_from_the_last_one_and_skip_used_ones) {
   TempDir dir;
   const JailRegistry registry = hostRegistry(dir.path());

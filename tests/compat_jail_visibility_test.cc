@@ -131,6 +131,81 @@ BOOST_AUTO_TEST_CASE(a_record_claiming_the_callers_own_namespace_is_not_a_child)
   BOOST_TEST(!view.current);
 }
 
+// A probe that remembers which jails it was asked about.
+struct CountingProbe {
+  std::map<int, InitState> states;  // absent: Live
+  std::vector<int> asked;
+  InitProbe probe() {
+    return [this](const JailRecord& r) {
+      asked.push_back(r.jid);
+      auto found = states.find(r.jid);
+      return found == states.end() ? InitState::Live : found->second;
+    };
+  }
+};
+
+BOOST_AUTO_TEST_CASE(one_record_is_seen_through_its_ancestors_alone) {
+  const std::vector<JailRecord> all = family();
+  CountingProbe counting;
+  std::optional<JailRecord> deeper = seenByCaller(all, all[2], kHost, counting.probe());
+  BOOST_REQUIRE(deeper);
+  BOOST_TEST(deeper->name() == "basejail.nestedjail.deeper");
+  BOOST_TEST(deeper->value("parent") == "2");
+  BOOST_TEST(counting.asked == (std::vector<int>{1, 2, 3}), boost::test_tools::per_element());
+
+  CountingProbe top;
+  std::optional<JailRecord> other = seenByCaller(all, all[3], kHost, top.probe());
+  BOOST_REQUIRE(other);
+  BOOST_TEST(other->name() == "other");
+  BOOST_TEST(other->value("parent") == "0");
+  BOOST_TEST(top.asked == std::vector<int>{4}, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(one_record_is_hidden_when_an_ancestor_is_not_running) {
+  const std::vector<JailRecord> all = family();
+  CountingProbe gone;
+  gone.states[1] = InitState::Gone;
+  BOOST_TEST(!seenByCaller(all, all[2], kHost, gone.probe()));
+  CountingProbe unknown;
+  unknown.states[2] = InitState::Unknown;
+  BOOST_TEST(!seenByCaller(all, all[2], kHost, unknown.probe()));
+  BOOST_TEST(!seenByCaller(all, all[1], kHost, unknown.probe()));
+  BOOST_TEST(seenByCaller(all, all[0], kHost, unknown.probe()).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(one_record_is_seen_from_inside_a_jail_by_its_short_name) {
+  const std::vector<JailRecord> all = family();
+  CountingProbe counting;
+  std::optional<JailRecord> deeper = seenByCaller(all, all[2], {4, 201}, counting.probe());
+  BOOST_REQUIRE(deeper);
+  BOOST_TEST(deeper->name() == "nestedjail.deeper");
+  // The jail the caller is in and jails beside it are not its to see.
+  BOOST_TEST(!seenByCaller(all, all[0], {4, 201}, counting.probe()));
+  BOOST_TEST(!seenByCaller(all, all[3], {4, 201}, counting.probe()));
+  BOOST_TEST(!seenByCaller(all, all[0], kOtherHost, counting.probe()));
+}
+
+BOOST_AUTO_TEST_CASE(records_that_claim_each_other_as_parents_are_not_seen) {
+  std::vector<JailRecord> all{record(1, "a", 201, {4, 202}, 2), record(2, "b", 202, {4, 201}, 1)};
+  CountingProbe counting;
+  BOOST_TEST(!seenByCaller(all, all[0], kHost, counting.probe()));
+  BOOST_TEST(!seenByCaller(all, all[1], kHost, counting.probe()));
+  // A planted record that says it was made in the caller's own jail.
+  const std::vector<JailRecord> planted{record(9, "planted", kHost.inode, kHost, 0)};
+  BOOST_TEST(!seenByCaller(planted, planted[0], kHost, counting.probe()));
+  BOOST_TEST(counting.asked.empty());
+}
+
+BOOST_AUTO_TEST_CASE(the_current_jail_is_found_by_probing_its_record_only) {
+  const std::vector<JailRecord> all = family();
+  CountingProbe counting;
+  std::optional<JailRecord> current = currentJail(all, {4, 202}, counting.probe());
+  BOOST_REQUIRE(current);
+  BOOST_TEST(current->jid == 2);
+  BOOST_TEST(counting.asked == std::vector<int>{2}, boost::test_tools::per_element());
+  BOOST_TEST(!currentJail(all, kHost, counting.probe()));
+}
+
 BOOST_AUTO_TEST_CASE(descendants_come_deepest_first) {
   FakeProbe fake;
   const RegistryView view = viewRegistry(family(), kHost, fake.probe());

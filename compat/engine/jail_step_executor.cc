@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
@@ -178,8 +179,10 @@ StepOutcome StepExecutor::runNetworkCommand(JailTask& task, const Step& step, bo
 StepOutcome StepExecutor::spawnHolder(JailTask& task) {
   // Checked again when the jail is registered; here first, so that a jail
   // that may not make jails fails as on FreeBSD, not on its restrictions.
-  if (std::string refused = childLimitError(registry_.view()); !refused.empty())
-    return warned(reporter_, task.spec, refused);
+  // Outside a jail nothing limits it; only inside is every jail counted.
+  if (registry_.current())
+    if (std::string refused = childLimitError(registry_.view()); !refused.empty())
+      return warned(reporter_, task.spec, refused);
   std::string error;
   task.holder = JailHolder::spawn(task.spec.vnet, task.spec.persist, error);
   if (task.holder) error = confineNewJail(task.holder->init(), task.spec);
@@ -211,10 +214,10 @@ StepOutcome StepExecutor::create(JailTask& task) {
   const JailSpec& spec = task.spec;
   if (std::string problem = pathProblem(spec); !problem.empty()) return warned(reporter_, spec, problem);
   JailRegistry::Lock lock = registry_.lock();
-  registry_.removeStale(lock);
-  const RegistryView view = registry_.view();
+  const RegistryView view = registry_.removeStale(lock);
   if (std::string refused = childLimitError(view); !refused.empty()) return warned(reporter_, spec, refused);
-  if (!spec.name.empty() && registry_.findByName(spec.name))
+  if (!spec.name.empty() && std::any_of(view.visible.begin(), view.visible.end(),
+                                        [&spec](const JailRecord& r) { return r.name() == spec.name; }))
     return warned(reporter_, spec, "jail \"" + spec.name + "\" already exists");
   if (spec.jid && registry_.jidTaken(*spec.jid))
     return warned(reporter_, spec, "jail " + std::to_string(*spec.jid) + " already exists");

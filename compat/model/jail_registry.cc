@@ -104,8 +104,9 @@ RegistryView JailRegistry::view() const { return viewRegistry(readAll(), caller_
 std::vector<JailRecord> JailRegistry::list() const { return view().visible; }
 
 std::optional<JailRecord> JailRegistry::findByJid(int jid) const {
-  for (JailRecord& record : list())
-    if (record.jid == jid) return std::move(record);
+  const std::vector<JailRecord> all = readAll();
+  for (const JailRecord& record : all)
+    if (record.jid == jid) return seenByCaller(all, record, caller_, probe_);
   return std::nullopt;
 }
 
@@ -116,8 +117,14 @@ bool JailRegistry::jidTaken(int jid) const {
 }
 
 std::optional<JailRecord> JailRegistry::findByName(std::string_view name) const {
-  for (JailRecord& record : list())
-    if (record.name() == name) return std::move(record);
+  // Only records whose own name ends the dotted name are probed.
+  const std::vector<JailRecord> all = readAll();
+  for (const JailRecord& record : all) {
+    const std::string own = record.ownName();
+    if (!name.ends_with(own) || (name.size() > own.size() && name[name.size() - own.size() - 1] != '.')) continue;
+    std::optional<JailRecord> seen = seenByCaller(all, record, caller_, probe_);
+    if (seen && seen->name() == name) return seen;
+  }
   return std::nullopt;
 }
 
@@ -140,9 +147,16 @@ int JailRegistry::allocateJid(const Lock&) const {
     std::optional<long> number = parseInteger(text->substr(0, text->find('\n')));
     if (number && *number > 0 && *number < kJailMax) last = static_cast<int>(*number);
   }
+  // Every record file counts, also those of other namespaces' jails and
+  // those that cannot be read: their names are enough.
   std::set<int> used;
-  // Every file counts, also those of other namespaces' jails.
-  for (const JailRecord& record : readAll()) used.insert(record.jid);
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(directory_, error)) {
+    const std::string name = entry.path().filename().string();
+    if (name.size() <= kSuffix.size() || !name.ends_with(kSuffix)) continue;
+    if (std::optional<long> jid = parseInteger(name.substr(0, name.size() - kSuffix.size())))
+      used.insert(static_cast<int>(*jid));
+  }
   int jid = last;
   for (int tries = 0; tries < kJailMax; ++tries) {
     jid = jid + 1 >= kJailMax ? 1 : jid + 1;
@@ -164,8 +178,12 @@ void JailRegistry::remove(int jid) const {
   if (unlink(fileOf(jid).c_str()) != 0 && errno != ENOENT) throw ioError(fileOf(jid));
 }
 
-void JailRegistry::removeStale(const Lock&) const {
-  for (int jid : view().gone) remove(jid);
+RegistryView JailRegistry::removeStale(const Lock&) const {
+  RegistryView seen = view();
+  for (int jid : seen.gone) remove(jid);
+  return seen;
 }
+
+std::optional<JailRecord> JailRegistry::current() const { return currentJail(readAll(), caller_, probe_); }
 
 }  // namespace rcjail::compat

@@ -51,7 +51,11 @@ class JailRegistry {
   // Throw std::runtime_error on I/O failure.
   void write(const JailRecord& record) const;
   void remove(int jid) const;
-  void removeStale(const Lock& held) const;
+  // Deletes the records of jails known to have ended; returns the view
+  // they were judged by (its `gone` already deleted).
+  RegistryView removeStale(const Lock& held) const;
+  // The jail the caller runs in, if any (cheaper than view().current).
+  std::optional<JailRecord> current() const;
   // A record file for `jid` exists that is not known stale (any namespace's).
   bool jidTaken(int jid) const;
 

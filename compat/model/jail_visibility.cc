@@ -25,12 +25,47 @@ void markSubtreeGone(const std::vector<JailRecord>& all, const JailRecord& root,
 
 }  // namespace
 
+std::optional<JailRecord> currentJail(const std::vector<JailRecord>& all, const NamespaceId& caller,
+                                      const InitProbe& probe) {
+  std::optional<JailRecord> current;
+  if (!caller.known()) return current;
+  for (const JailRecord& record : all)
+    if (record.jailNamespace == caller && !(record.ownerNamespace == caller) && probe(record) == InitState::Live)
+      current = record;
+  return current;
+}
+
+std::optional<JailRecord> seenByCaller(const std::vector<JailRecord>& all, const JailRecord& record,
+                                       const NamespaceId& caller, const InitProbe& probe) {
+  if (!caller.known()) return std::nullopt;
+  // The chain from the record up to a jail made in the caller's namespace;
+  // no longer than the registry, whatever the records claim.
+  std::vector<const JailRecord*> chain{&record};
+  while (!(chain.back()->ownerNamespace == caller)) {
+    const JailRecord* child = chain.back();
+    auto parent = std::find_if(all.begin(), all.end(), [child](const JailRecord& p) { return madeInside(*child, p); });
+    if (parent == all.end() || chain.size() > all.size()) return std::nullopt;
+    chain.push_back(&*parent);
+  }
+  if (chain.back()->jailNamespace == caller) return std::nullopt;  // a jail never sees itself
+  std::string prefix;
+  int parentJid = 0;
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+    if (probe(**it) != InitState::Live) return std::nullopt;
+    if (*it == &record) break;
+    prefix += (*it)->ownName() + ".";
+    parentJid = (*it)->jid;
+  }
+  JailRecord seen = record;
+  seen.namePrefix = prefix;
+  seen.seenParentJid = parentJid;
+  return seen;
+}
+
 RegistryView viewRegistry(const std::vector<JailRecord>& all, const NamespaceId& caller, const InitProbe& probe) {
   RegistryView view;
   if (!caller.known()) return view;
-  for (const JailRecord& record : all)
-    if (record.jailNamespace == caller && !(record.ownerNamespace == caller) && probe(record) == InitState::Live)
-      view.current = record;
+  view.current = currentJail(all, caller, probe);
 
   std::set<int> seen;
   std::vector<JailRecord> level;

@@ -29,6 +29,17 @@ struct RegistryView {
 // are neither shown nor reported gone, whatever their state.
 RegistryView viewRegistry(const std::vector<JailRecord>& all, const NamespaceId& caller, const InitProbe& probe);
 
+// The jail the caller runs in, if any: the record whose init is the PID 1 of
+// the caller's namespace (only such records are probed).
+std::optional<JailRecord> currentJail(const std::vector<JailRecord>& all, const NamespaceId& caller,
+                                      const InitProbe& probe);
+
+// `record` as viewRegistry would show it to the caller (dotted name, parent
+// as seen), or nothing when it would not: probes only the record and its
+// ancestors, so that finding one jail does not cost a probe of every jail.
+std::optional<JailRecord> seenByCaller(const std::vector<JailRecord>& all, const JailRecord& record,
+                                       const NamespaceId& caller, const InitProbe& probe);
+
 // The visible descendants of jail `jid`, children after their own children.
 std::vector<JailRecord> descendantsDeepestFirst(const RegistryView& view, int jid);
 
