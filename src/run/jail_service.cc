@@ -1,7 +1,6 @@
 // start, stop, config, console and status as rc.d/jail runs them.
 #include "jail_service.h"
 
-#include <dirent.h>
 
 #include <algorithm>
 #include <sstream>
@@ -132,24 +131,18 @@ std::string JailService::startedBefore(const std::string& name, const std::strin
   return env_.afterKilledRun || jidFile == running->jid ? running->jid : "";
 }
 
-// /var/run/jail_NAME.id files of jails that jls did not list: left by a run
-// that was killed after the jail went.
-void JailService::removeStaleJidFiles(const std::vector<std::string>& running) {
-  if (quirks_ != Quirks::Fixed) return;
-  DIR* dir = opendir(varRun("").c_str());
-  if (!dir) return;
-  std::vector<std::string> stale;
-  while (const dirent* entry = readdir(dir)) {
-    const std::string file = entry->d_name;
-    if (file.size() <= 8 || !file.starts_with("jail_") || !file.ends_with(".id")) continue;
-    const std::string name = file.substr(5, file.size() - 8);
-    if (std::find(running.begin(), running.end(), name) == running.end()) stale.push_back(name);
-  }
-  closedir(dir);
-  for (const std::string& name : stale) removeJidFile(name);
+void JailService::removeStaleRunFiles(std::vector<std::string> keep, bool askJls) {
+  if (quirks_ == Quirks::Fixed) rcjail::removeStaleRunFiles(env_.root, env_.system, env_.vars, std::move(keep), askJls);
 }
 
-void JailService::startOne(const Prepared& p, const RunResult& result, std::chrono::milliseconds duration) {
+RunRequest JailService::jidLookup(const std::string& name) const {
+  RunRequest jls{concat(splitFields(env_.vars.get("jail_jls")), {"-j", name, "jid"})};
+  jls.output = OutputMode::StdoutOnly;
+  return jls;
+}
+
+void JailService::startOne(const Prepared& p, const RunResult& result, std::chrono::milliseconds duration,
+                           std::unique_ptr<RunningProcess> lookup) {
   Console& out = env_.console;
   if (!result.ok()) {
     if (std::string jid = startedBefore(p.settings.name, configuredPath(env_.root, p.settings)); !jid.empty()) {
@@ -161,10 +154,9 @@ void JailService::startOne(const Prepared& p, const RunResult& result, std::chro
   }
   if (result.ok()) {
     out.startmsg(" " + p.settings.displayName());
-    RunRequest jls{concat(splitFields(env_.vars.get("jail_jls")), {"-j", p.settings.name, "jid"})};
-    jls.output = OutputMode::StdoutOnly;
     out.flush();
-    writeJidFile(p.settings.name, env_.system.run(jls).output);
+    if (!lookup) lookup = env_.system.start(jidLookup(p.settings.name));
+    writeJidFile(p.settings.name, lookup->wait().output);
     report(p.settings.name, "start", JailResult::Ok, result.output, duration);
     return;
   }
@@ -207,10 +199,18 @@ int JailService::start(const std::vector<std::string>& names) {
       startOne(p, result, since(started));
     }
   }
+  // As stock's background subshells do, each started jail's jls runs as soon
+  // as its jail(8) is done, beside the others; the lines come in list order.
+  std::vector<RunResult> results;
+  std::vector<std::chrono::milliseconds> durations;
+  std::vector<std::unique_ptr<RunningProcess>> lookups;
   for (auto& [p, process] : running) {
-    RunResult result = process->wait();
-    startOne(p, result, since(spawned));
+    results.push_back(process->wait());
+    durations.push_back(since(spawned));
+    lookups.push_back(results.back().ok() ? env_.system.start(jidLookup(p.settings.name)) : nullptr);
   }
+  for (size_t i = 0; i < running.size(); ++i)
+    startOne(running[i].first, results[i], durations[i], std::move(lookups[i]));
   return finishStart();
 }
 
@@ -277,8 +277,18 @@ int JailService::stop(const std::vector<std::string>& names) {
       report(s->name, "stop", JailResult::Ok, result.output, since(started));
     }
   }
+  if (quirks_ == Quirks::Fixed && !interrupted()) removeStaleRunFiles(stillConfigured(names), true);
   out.print(".\n");
   return quirks_ == Quirks::Fixed && failed_ ? 1 : 0;
+}
+
+// The jails whose /var/run files a stop of `names` keeps besides those that
+// run: those and the jails of jail_list.
+std::vector<std::string> JailService::stillConfigured(const std::vector<std::string>& names) const {
+  std::vector<std::string> keep;
+  for (const std::string& name : names) keep.push_back(jailName(name));
+  for (const std::string& name : splitFields(env_.vars.get("jail_list"))) keep.push_back(jailName(name));
+  return keep;
 }
 
 int JailService::stopAll() {
@@ -291,7 +301,7 @@ int JailService::stopAll() {
   if (checkYesNo("jail_reverse_stop")) running = reversed(running);
   std::vector<std::string> names;
   for (const std::string& line : running) names.push_back(readTwoFields(line).first);
-  if (!interrupted()) removeStaleJidFiles(names);
+  if (!interrupted()) removeStaleRunFiles(names, false);
   for (const std::string& line : running) {
     if (interrupted()) break;
     std::string name = readTwoFields(line).first;

@@ -74,7 +74,10 @@ class JailService {
   std::optional<JailSettings> parseOptions(const std::string& name);
   bool writeGeneratedConfig(const JailSettings& s);
   std::vector<std::string> startCommand(const JailSettings& s) const;
-  void startOne(const Prepared& p, const RunResult& result, std::chrono::milliseconds duration);
+  // `lookup`: its `jls -j NAME jid`, already running (parallel start).
+  void startOne(const Prepared& p, const RunResult& result, std::chrono::milliseconds duration,
+                std::unique_ptr<RunningProcess> lookup = nullptr);
+  RunRequest jidLookup(const std::string& name) const;
   void report(const std::string& jail, const char* verb, JailResult result, const std::string& output,
               std::chrono::milliseconds duration = std::chrono::milliseconds(0));
   bool interrupted() const { return env_.interrupted && env_.interrupted(); }
@@ -85,7 +88,8 @@ class JailService {
   // by rcjail (its id file holds that jid, or the run before was killed);
   // "" when not.
   std::string startedBefore(const std::string& name, const std::string& path) const;
-  void removeStaleJidFiles(const std::vector<std::string>& running);
+  void removeStaleRunFiles(std::vector<std::string> keep, bool askJls);
+  std::vector<std::string> stillConfigured(const std::vector<std::string>& names) const;
   int startAll();
   int stopAll();
   int finishStart();

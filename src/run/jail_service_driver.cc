@@ -94,9 +94,7 @@ JailService::JailRun JailService::startJail(const PlannedJail& j, const std::ato
     }
   }
   if (r.result == JailResult::Ok) {
-    RunRequest jls{concat(splitFields(env_.vars.get("jail_jls")), {"-j", j.name, "jid"})};
-    jls.output = OutputMode::StdoutOnly;
-    r.jid = env_.system.run(jls).output;
+    r.jid = env_.system.run(jidLookup(j.name)).output;
     if (j.ready && !waitUntilReady(*j.ready, env_.system, splitFields(env_.vars.get("jail_jexec")), j.name,
                                    Clock::now() + j.ready->timeout, std::chrono::milliseconds(100),
                                    [&stopping] { return stopping.load(); })) {
@@ -362,11 +360,12 @@ int JailService::driveStop(const std::vector<std::string>& names) {
   for (std::string line; std::getline(listed, line);)
     if (auto words = splitFields(line); !words.empty()) penv.running.push_back(words[0]);
   StopPlan plan = planStop(env_.vars, names, penv);
-  if (names[0] == "_ALL") removeStaleJidFiles(penv.running);
+  if (names[0] == "_ALL") removeStaleRunFiles(penv.running, false);
   out.emit(plan.messages);
   if (!reportProblems(plan, "stopped")) return 1;
   out.print(plan.parallel ? "Stopping jails:\n" : "Stopping jails:");
   runPlan(plan, false);
+  if (names[0] != "_ALL" && quirks_ == Quirks::Fixed && !interrupted()) removeStaleRunFiles(stillConfigured(names), true);
   if (!plan.parallel) out.print(".\n");
   return quirks_ == Quirks::Fixed && failed_ ? 1 : 0;
 }

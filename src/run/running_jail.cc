@@ -1,10 +1,15 @@
 // Running jails from jls, id files from /var/run, and how they fit.
 #include "running_jail.h"
 
+#include <dirent.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
 #include "jail_conf.h"
+#include "legacy_config_writer.h"
 #include "text_fields.h"
 
 namespace rcjail {
@@ -28,7 +33,47 @@ std::string withoutTrailingSlash(std::string path) {
   return path;
 }
 
+bool generatedByRcJail(const std::string& path) {
+  std::ifstream in(path);
+  std::string first(kGeneratedConfigHeader.size(), '\0');
+  return in.read(first.data(), static_cast<std::streamsize>(first.size())) && first == kGeneratedConfigHeader;
+}
+
+// The jail a /var/run file is about: jail_NAME.id, or a jail.NAME.conf that
+// rc.d/jail generated; "" for any other file.
+std::string jailOfRunFile(const std::string& file, const std::string& path) {
+  if (file.size() > 8 && file.starts_with("jail_") && file.ends_with(".id")) return file.substr(5, file.size() - 8);
+  if (file.size() > 10 && file.starts_with("jail.") && file.ends_with(".conf") && generatedByRcJail(path))
+    return file.substr(5, file.size() - 10);
+  return {};
+}
+
 }  // namespace
+
+void removeStaleRunFiles(const FsRoot& root, JailSystem& system, const Variables& vars, std::vector<std::string> keep,
+                         bool askJls) {
+  const std::string varRun = root.map("/var/run/");
+  const auto kept = [&keep](const std::string& name) { return std::find(keep.begin(), keep.end(), name) != keep.end(); };
+  std::vector<std::pair<std::string, std::string>> candidates;  // file, jail
+  if (DIR* dir = opendir(varRun.c_str())) {
+    while (const dirent* entry = readdir(dir)) {
+      const std::string jail = jailOfRunFile(entry->d_name, varRun + entry->d_name);
+      if (!jail.empty() && !kept(jail)) candidates.emplace_back(entry->d_name, jail);
+    }
+    closedir(dir);
+  }
+  if (askJls && !candidates.empty()) {
+    std::vector<std::string> argv = splitFields(vars.get("jail_jls"));
+    argv.push_back("name");
+    RunRequest request{argv};
+    request.output = OutputMode::StdoutOnly;
+    std::istringstream text(system.run(request).output);
+    for (std::string line; std::getline(text, line);)
+      if (std::vector<std::string> words = splitFields(line); !words.empty()) keep.push_back(words[0]);
+  }
+  for (const auto& [file, jail] : candidates)
+    if (!kept(jail)) unlink((varRun + file).c_str());
+}
 
 std::optional<RunningJail> findRunningJail(JailSystem& system, const Variables& vars, const std::string& name) {
   std::vector<std::string> argv = splitFields(vars.get("jail_jls"));

@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "fs_root.h"
 #include "jail_settings.h"
@@ -36,6 +37,15 @@ std::string configuredPath(const FsRoot& root, const JailSettings& settings);
 // Whether two jail paths name the same directory as jls prints them
 // (a trailing slash aside).
 bool samePath(const std::string& a, const std::string& b);
+
+// Removes what a run killed after a jail went leaves behind: the
+// /var/run/jail_NAME.id files, and the /var/run/jail.NAME.conf files rc.d/jail
+// generated (their first line says so), of jails not in `keep`. With
+// `askJls`, `keep` names configured jails only and jls is asked which of the
+// others run, only when there are any: an ordinary stop runs no more than
+// stock's commands.
+void removeStaleRunFiles(const FsRoot& root, JailSystem& system, const Variables& vars, std::vector<std::string> keep,
+                         bool askJls);
 
 // The jid in /var/run/jail_NAME.id (one line), or nullopt without the file.
 std::optional<std::string> readJidFile(const FsRoot& root, const std::string& name);
