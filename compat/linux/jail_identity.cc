@@ -126,9 +126,14 @@ std::string checkProcBelongsToCaller() {
 
 std::optional<pid_t> findJailInit(const JailRecord& record, const NamespaceId& caller) {
   if (!record.jailNamespace.known()) return std::nullopt;
-  if (record.ownerNamespace == caller && record.initPid > 0)
+  // Made from here, its init's pid is one of this namespace's: if that
+  // process is not the init, the init is gone. Only a record made from
+  // another namespace (inside a jail) needs a search of /proc.
+  if (record.ownerNamespace == caller && record.initPid > 0) {
     if (std::optional<ProcessFacts> facts = readProcessFacts(record.initPid))
       if (matchesRecordedInit(record, *facts)) return record.initPid;
+    return std::nullopt;
+  }
   for (pid_t pid : procPids()) {
     if (pidNamespaceOf(pid) != std::optional<NamespaceId>(record.jailNamespace)) continue;
     if (std::optional<ProcessFacts> facts = readProcessFacts(pid))
