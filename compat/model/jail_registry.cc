@@ -82,13 +82,20 @@ std::string JailRegistry::fileOf(int jid) const {
   return directory_ + "/" + std::to_string(jid) + std::string(kSuffix);
 }
 
-std::vector<JailRecord> JailRegistry::readAll() const {
-  std::vector<JailRecord> records;
+std::vector<std::string> JailRegistry::recordFileNames() const {
+  std::vector<std::string> names;
   std::error_code error;
   for (const auto& entry : std::filesystem::directory_iterator(directory_, error)) {
-    const std::string name = entry.path().filename().string();
-    if (name.size() <= kSuffix.size() || !name.ends_with(kSuffix)) continue;
-    std::optional<std::string> text = readWholeFile(entry.path().string());
+    std::string name = entry.path().filename().string();
+    if (name.size() > kSuffix.size() && name.ends_with(kSuffix)) names.push_back(std::move(name));
+  }
+  return names;
+}
+
+std::vector<JailRecord> JailRegistry::readAll() const {
+  std::vector<JailRecord> records;
+  for (const std::string& name : recordFileNames()) {
+    std::optional<std::string> text = readWholeFile(directory_ + "/" + name);
     if (!text) continue;
     std::optional<JailRecord> record = parseJailRecord(*text);
     if (!record || name != std::to_string(record->jid) + std::string(kSuffix)) continue;
@@ -150,13 +157,9 @@ int JailRegistry::allocateJid(const Lock&) const {
   // Every record file counts, also those of other namespaces' jails and
   // those that cannot be read: their names are enough.
   std::set<int> used;
-  std::error_code error;
-  for (const auto& entry : std::filesystem::directory_iterator(directory_, error)) {
-    const std::string name = entry.path().filename().string();
-    if (name.size() <= kSuffix.size() || !name.ends_with(kSuffix)) continue;
+  for (const std::string& name : recordFileNames())
     if (std::optional<long> jid = parseInteger(name.substr(0, name.size() - kSuffix.size())))
       used.insert(static_cast<int>(*jid));
-  }
   int jid = last;
   for (int tries = 0; tries < kJailMax; ++tries) {
     jid = jid + 1 >= kJailMax ? 1 : jid + 1;

@@ -64,6 +64,7 @@ class JailRegistry {
 
  private:
   std::string fileOf(int jid) const;
+  std::vector<std::string> recordFileNames() const;  // N.jail, unread
   std::vector<JailRecord> readAll() const;
 
   std::string directory_;

@@ -1,7 +1,6 @@
 // start, stop, config, console and status as rc.d/jail runs them.
 #include "jail_service.h"
 
-
 #include <algorithm>
 #include <sstream>
 
@@ -277,7 +276,7 @@ int JailService::stop(const std::vector<std::string>& names) {
       report(s->name, "stop", JailResult::Ok, result.output, since(started));
     }
   }
-  if (quirks_ == Quirks::Fixed && !interrupted()) removeStaleRunFiles(stillConfigured(names), true);
+  if (!interrupted()) removeStaleRunFiles(stillConfigured(names), true);
   out.print(".\n");
   return quirks_ == Quirks::Fixed && failed_ ? 1 : 0;
 }

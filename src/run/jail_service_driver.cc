@@ -365,7 +365,7 @@ int JailService::driveStop(const std::vector<std::string>& names) {
   if (!reportProblems(plan, "stopped")) return 1;
   out.print(plan.parallel ? "Stopping jails:\n" : "Stopping jails:");
   runPlan(plan, false);
-  if (names[0] != "_ALL" && quirks_ == Quirks::Fixed && !interrupted()) removeStaleRunFiles(stillConfigured(names), true);
+  if (names[0] != "_ALL" && !interrupted()) removeStaleRunFiles(stillConfigured(names), true);
   if (!plan.parallel) out.print(".\n");
   return quirks_ == Quirks::Fixed && failed_ ? 1 : 0;
 }
