@@ -10,6 +10,7 @@
 #include "rc_conf_test_support.h"
 #include "run_lock.h"
 #include "running_jail.h"
+#include "service_fixture.h"
 #include "test_support.h"
 
 using namespace rcjail;
@@ -17,17 +18,8 @@ using namespace rcjail::testing;
 
 namespace {
 
-struct Fixture {
-  TempDir dir;
-  FsRoot root{dir.path()};
-  Variables vars;
-  CapturedConsole cap;
-  FakeJailSystem sys;
-  std::function<std::time_t()> clock = [] { return std::time_t(0); };
-
+struct Fixture : ServiceFixture {
   Fixture() {
-    addBuiltinDefaults(vars);
-    dir.write("var/run/.keep", "");
     setLegacyJail(vars, "a");
     setLegacyJail(vars, "b");
     sys.running.emplace_back("a", 7);  // up, with jls path /j/a: its configured rootdir

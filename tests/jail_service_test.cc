@@ -5,6 +5,7 @@
 #include "jail_service.h"
 #include "rc_conf_reader.h"
 #include "rc_conf_test_support.h"
+#include "service_fixture.h"
 #include "test_support.h"
 
 using namespace rcjail;
@@ -12,18 +13,7 @@ using namespace rcjail::testing;
 
 namespace {
 
-struct Fixture {
-  TempDir dir;
-  FsRoot root{dir.path()};
-  Variables vars;
-  CapturedConsole cap;
-  FakeJailSystem sys;
-  std::function<std::time_t()> clock = [] { return std::time_t(0); };
-
-  Fixture() {
-    addBuiltinDefaults(vars);
-    dir.write("var/run/.keep", "");
-  }
+struct Fixture : ServiceFixture {
   JailService service() { return JailService({vars, cap.console, sys, root, clock}); }
   void legacy(const std::string& name, const std::string& host) { setLegacyJail(vars, name, {}, host); }
   void stock() { vars.set("jail_quirks", "stock"); }

@@ -4,6 +4,7 @@
 #include "fake_jail_system.h"
 #include "rc_command.h"
 #include "rc_conf_reader.h"
+#include "service_fixture.h"
 #include "test_support.h"
 
 using namespace rcjail;
@@ -11,17 +12,8 @@ using namespace rcjail::testing;
 
 namespace {
 
-struct Fixture {
-  TempDir dir;
-  FsRoot root{dir.path()};
-  Variables vars;
-  CapturedConsole cap;
-  FakeJailSystem sys;
-  std::function<std::time_t()> clock = [] { return std::time_t(0); };
-
+struct Fixture : ServiceFixture {
   Fixture() {
-    addBuiltinDefaults(vars);
-    dir.write("var/run/.keep", "");
     vars.set("jail_ducky_rootdir", "/j/ducky");
     vars.set("jail_ducky_hostname", "ducky.example.org");
     vars.set("jail_ducky_ip", "192.0.2.10");
