@@ -50,17 +50,26 @@ std::optional<unsigned long long> number(const std::string& text) {
 
 std::string errorText(const std::string& what) { return what + ": " + std::strerror(errno); }
 
-// The jail cgroups of this PID namespace whose init is gone: a jail that
-// ended by itself leaves its (empty) cgroup behind. rmdir fails on a
-// cgroup that still has a process, so nothing running is touched.
-void removeStaleJailCgroups(const std::string& parent, unsigned long long pidNamespace) {
+// Removes the cgroup at `directory` if it is empty: its id, or 0.
+std::uint64_t removeCgroup(const std::string& directory) {
+  const std::uint64_t id = cgroupId(directory);
+  return id != 0 && rmdir(directory.c_str()) == 0 ? id : 0;
+}
+
+// The jail cgroups whose jail has ended: a jail that ended by itself
+// leaves its (empty) cgroup behind. For one of this PID namespace, that
+// its init is gone is proof enough; one of another PID namespace (a test's,
+// which may be gone with all its jails) goes only if it is empty, and rmdir
+// fails on a cgroup that still has a process, so nothing running is
+// touched. The caller keeps other jail(8)s from making cgroups meanwhile.
+void removeStaleJailCgroups(const std::string& parent, unsigned long long pidNamespace,
+                            const std::function<void(std::uint64_t id)>& removed) {
   DIR* dir = opendir(parent.c_str());
   if (!dir) return;
   while (const dirent* entry = readdir(dir)) {
     std::optional<JailCgroupName> name = parseJailCgroupPath(std::string(kJailCgroupDirectory) + entry->d_name);
-    if (!name || name->pidNamespace != pidNamespace) continue;
-    if (processStartTime(name->pid) == name->startTime) continue;
-    rmdir((parent + "/" + entry->d_name).c_str());
+    if (!name || (name->pidNamespace == pidNamespace && processStartTime(name->pid) == name->startTime)) continue;
+    if (const std::uint64_t id = removeCgroup(parent + "/" + entry->d_name)) removed(id);
   }
   closedir(dir);
 }
@@ -121,13 +130,23 @@ std::string withCgroupHierarchy(const std::function<std::string(const std::strin
   });
 }
 
-std::string makeJailCgroup(const std::string& mount, const JailCgroupName& name, std::string& error) {
-  const std::string parent = mount + std::string(kJailCgroupDirectory.substr(0, kJailCgroupDirectory.size() - 1));
+std::string jailCgroupParent(const std::string& mount) {
+  return mount + std::string(kJailCgroupDirectory.substr(0, kJailCgroupDirectory.size() - 1));
+}
+
+std::uint64_t cgroupId(const std::string& directory) {
+  struct stat status {};
+  return stat(directory.c_str(), &status) == 0 ? status.st_ino : 0;
+}
+
+std::string makeJailCgroup(const std::string& mount, const JailCgroupName& name,
+                           const std::function<void(std::uint64_t id)>& removed, std::string& error) {
+  const std::string parent = jailCgroupParent(mount);
   if (mkdir(parent.c_str(), 0755) != 0 && errno != EEXIST) {
     error = errorText("mkdir " + parent);
     return {};
   }
-  removeStaleJailCgroups(parent, name.pidNamespace);
+  removeStaleJailCgroups(parent, name.pidNamespace, removed);
   const std::string directory = mount + jailCgroupPath(name);
   if (mkdir(directory.c_str(), 0755) != 0) {
     error = errorText("mkdir " + directory);
@@ -154,12 +173,8 @@ std::string jailCgroupOfProcess(pid_t pid, int pidfd) {
   return *path;
 }
 
-void removeJailCgroup(const std::string& path) {
-  if (path.empty()) return;
-  withCgroupHierarchy([&](const std::string& mount) {
-    rmdir((mount + path).c_str());
-    return std::string();
-  });
+std::uint64_t removeJailCgroup(const std::string& mount, const std::string& path) {
+  return path.empty() ? 0 : removeCgroup(mount + path);
 }
 
 }  // namespace rcjail::compat

@@ -8,6 +8,7 @@
 
 #include <sys/types.h>
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -38,17 +39,26 @@ std::optional<JailCgroupName> parseJailCgroupPath(const std::string& path);
 // /sys of its own over the host's), a mount of the hierarchy made for the
 // action in a child with a private mount namespace. Its error text.
 std::string withCgroupHierarchy(const std::function<std::string(const std::string& mount)>& action);
+// The cgroup that holds every jail cgroup below `mount` (rcjail/).
+std::string jailCgroupParent(const std::string& mount);
+// The id of the cgroup at `directory` (its inode number, the id the kernel
+// gives BPF programs); 0 with errno set when it cannot be read.
+std::uint64_t cgroupId(const std::string& directory);
 // Makes the jail's cgroup (and rcjail/) below `mount`, after removing those
-// of this PID namespace's jails whose init is gone. Its directory, or ""
-// with `error`.
-std::string makeJailCgroup(const std::string& mount, const JailCgroupName& name, std::string& error);
+// of jails that have ended (of this PID namespace: whose init is gone; of
+// another: that are empty), each reported to `removed` by its id. The
+// caller holds the lock of jailCgroupParent. Its directory, or "" with
+// `error`.
+std::string makeJailCgroup(const std::string& mount, const JailCgroupName& name,
+                           const std::function<void(std::uint64_t id)>& removed, std::string& error);
 // Moves process `pid` into the cgroup directory.
 std::string moveIntoCgroup(const std::string& directory, pid_t pid);
 // The path of the jail cgroup that the process `pid`, held by `pidfd`, is
 // in; "" when it is in none. The pidfd is asked after reading, so that a
 // pid reused meanwhile is not believed.
 std::string jailCgroupOfProcess(pid_t pid, int pidfd);
-// Removes a jail cgroup (a path jailCgroupOfProcess gave) once it is empty.
-void removeJailCgroup(const std::string& path);
+// Removes a jail cgroup (a path jailCgroupOfProcess gave) below `mount`
+// once it is empty. The id it had, 0 when it was not removed.
+std::uint64_t removeJailCgroup(const std::string& mount, const std::string& path);
 
 }  // namespace rcjail::compat

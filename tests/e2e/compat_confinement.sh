@@ -106,15 +106,38 @@ check "jail -m: they hold at once" 127.0.1.20:4030 "$OUT"
 cgroup2=$(grep ' - cgroup2 ' /proc/self/mountinfo | awk '{ print $5; exit }')
 web_cgroup=$(awk -F: '$1 == "0" { print $3 }' "/proc/$(jail_init web)/cgroup")
 check "the jail has a cgroup of its own" yes "$(case $web_cgroup in /rcjail/*) echo yes ;; esac)"
+# One copy of the programs, above every jail's cgroup; each jail's rules in
+# their map under the id of its cgroup. (bpftool made the programs' loader,
+# so it is here wherever compat/ is built.)
+web_id=$(stat -c %i "$cgroup2$web_cgroup")
+rules_entries() {
+	bpftool -j map dump name jail_rules | python3 -c '
+import json, sys
+print(sum(int.from_bytes(bytes(int(b, 16) for b in e["key"]), "little") == int(sys.argv[1]) for e in json.load(sys.stdin)))' "$1"
+}
+check "the programs are attached once, to the jails' parent cgroup" 7 \
+	"$(bpftool cgroup show "$cgroup2/rcjail" | grep -c ' jail_')"
+check "a jail's cgroup has no programs of its own" 0 "$(bpftool cgroup show "$cgroup2$web_cgroup" | grep -c ' jail_')"
+check "the jail's rules are in the map under its cgroup's id" 1 "$(rules_entries "$web_id")"
+# A process below the jails' cgroup in a cgroup that has no rules gets no
+# socket: the confinement fails closed.
+norules=$cgroup2/rcjail/no-rules.$$
+mkdir "$norules"
+run sh -c 'echo $$ > "$1/cgroup.procs" && exec "$2" socket inet' - "$norules" "$PROBE"
+rmdir "$norules"
+check "a cgroup below the jails' without rules: no socket" EPERM "$OUT"
 run in_netns "$JAIL" -f "$conf" -r web
 check "remove: status" 0 "$STATUS"
 check "remove: the cgroup is gone" no "$([ -d "$cgroup2$web_cgroup" ] && echo yes || echo no)"
+check "remove: the jail's rules are gone" 0 "$(rules_entries "$web_id")"
 run in_netns "$JAIL" -c name=brief path="$root" ip4.addr=127.0.1.12 mount.procfs command=/bin/cat /proc/self/cgroup
 brief_cgroup=$(echo "$OUT" | awk -F: '$1 == "0" { print $3 }')
+brief_id=$(stat -c %i "$cgroup2$brief_cgroup" 2>/dev/null || echo none)
 check "a command-line jail runs in its cgroup" yes "$(case $brief_cgroup in /rcjail/*) echo yes ;; esac)"
 run in_netns "$JAIL" -c name=next path="$root" ip4.addr=127.0.1.13 command=/bin/true
 check "the cgroup of a jail that ended by itself goes at the next creation" no \
 	"$([ -d "$cgroup2$brief_cgroup" ] && echo yes || echo no)"
+check "and its rules with it" 0 "$(rules_entries "$brief_id")"
 
 for jail in six off plain open; do run in_netns "$JAIL" -f "$conf" -r "$jail"; done
 check "nothing left" "" "$(registered_jails)"
