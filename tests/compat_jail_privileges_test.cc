@@ -90,7 +90,7 @@ BOOST_AUTO_TEST_CASE(each_allowance_adds_its_capability_only) {
 }
 
 BOOST_AUTO_TEST_CASE(allowances_that_linux_cannot_grant_change_nothing) {
-  for (const char* name : {"allow.mount", "allow.mount.tmpfs", "allow.set_hostname", "allow.socket_af"})
+  for (const char* name : {"allow.mount", "allow.mount.tmpfs", "allow.socket_af"})
     BOOST_TEST((jailPrivileges(jailWith({{name, {"true"}}, {"enforce_statfs", {"1"}}})) == defaults()), name);
 }
 
@@ -107,6 +107,22 @@ BOOST_AUTO_TEST_CASE(each_allowance_lets_its_calls_through) {
   BOOST_TEST(!refuses(msgbuf, "syslog"));
   BOOST_TEST(!msgbuf.hideKernelLog);
   BOOST_TEST(msgbuf.refused.size() == defaults().refused.size() - 1);
+}
+
+BOOST_AUTO_TEST_CASE(allow_set_hostname_is_on_by_default_and_lets_root_name_the_jail) {
+  BOOST_TEST(defaults().setHostname);
+  BOOST_TEST(!refuses(defaults(), "sethostname"));
+  BOOST_TEST(!refuses(defaults(), "setdomainname"));
+  for (const std::vector<RecordedParam>& params :
+       {std::vector<RecordedParam>{{"allow.set_hostname", {"false"}}}, {{"allow.suser", {"false"}}}}) {
+    const JailPrivileges off = jailPrivileges(jailWith(params));
+    BOOST_TEST(!off.setHostname, params.front().name);
+    BOOST_TEST(refuses(off, "sethostname"), params.front().name);
+    BOOST_TEST(refuses(off, "setdomainname"), params.front().name);
+  }
+  // No capability comes with it: the user namespace that owns the jail's
+  // UTS namespace is what grants it.
+  BOOST_TEST(jailPrivileges(jailWith({{"allow.set_hostname", {"false"}}})).capabilities == kDefault);
 }
 
 BOOST_AUTO_TEST_CASE(system_v_ipc_by_kind) {
@@ -140,7 +156,11 @@ BOOST_AUTO_TEST_CASE(restrictions_come_after_allowances) {
   BOOST_TEST(refuses(level2, "clock_settime"));
   const JailPrivileges user = jailPrivileges(jailWith({{"allow.suser", {"false"}}, {"allow.raw_sockets", {"true"}}}));
   BOOST_TEST(user.capabilities == 0U);
-  BOOST_TEST(user.refused == defaults().refused);
+  // What a default jail refuses, and the host name too.
+  const JailPrivileges unnamed = jailPrivileges(jailWith({{"allow.set_hostname", {"false"}}}));
+  BOOST_TEST(user.refused.size() == unnamed.refused.size());
+  for (const RefusedCall& call : unnamed.refused)
+    BOOST_TEST((std::ranges::find(user.refused, call) != user.refused.end()), call.name);
 }
 
 BOOST_AUTO_TEST_CASE(every_row_names_a_parameter_and_is_in_the_man_page) {

@@ -2,6 +2,8 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "jail_identity.h"
+#include "jail_privileges.h"
 #include "jail_registry.h"
 #include "jls_format.h"
 #include "state_directory.h"
@@ -41,6 +43,18 @@ int main(int argc, char** argv) {
     jails.push_back(*jail);
   } else {
     jails = registry.list();
+  }
+  // A jail whose root may set its names shows the ones it has now, as
+  // FreeBSD's jls does.
+  for (JailRecord& jail : jails) {
+    if (!jailPrivileges(jail).setHostname) continue;
+    std::string ignored;
+    const std::unique_ptr<JailInit> init = JailInit::open(jail, ignored);
+    if (!init) continue;
+    if (std::optional<JailNames> names = currentJailNames(*init)) {
+      jail.set("host.hostname", {names->hostname});
+      if (names->domainname != "(none)") jail.set("host.domainname", {names->domainname});
+    }
   }
   std::string error;
   const std::string output = formatJls(options, jails, error);

@@ -180,11 +180,15 @@ StepOutcome StepExecutor::spawnHolder(JailTask& task) {
   // Checked again when the jail is registered; here first, so that a jail
   // that may not make jails fails as on FreeBSD, not on its restrictions.
   // Outside a jail nothing limits it; only inside is every jail counted.
-  if (registry_.current())
+  const bool insideJail = registry_.current().has_value();
+  if (insideJail)
     if (std::string refused = childLimitError(registry_.view()); !refused.empty())
       return warned(reporter_, task.spec, refused);
+  // A jail inside a jail cannot make the user namespace that lets its root
+  // set the host name: its parent refuses user namespaces.
+  const bool ownedUts = !insideJail && jailPrivileges(recordForNewJail(task.spec, 0, HostFacts{})).setHostname;
   std::string error;
-  task.holder = JailHolder::spawn(task.spec.vnet, task.spec.persist, error);
+  task.holder = JailHolder::spawn(task.spec.vnet, ownedUts, task.spec.persist, error);
   if (task.holder) error = confineNewJail(task.holder->init(), task.spec);
   if (error.empty()) return StepOutcome::Done;
   if (task.holder) killJail(task.holder->init());

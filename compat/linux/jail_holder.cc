@@ -215,12 +215,12 @@ bool answerSetupRequest(int socket, const std::vector<std::string>& f) {
 
 // The process between jail(8) and the holder: unshares the namespaces,
 // forks the holder into them and writes "P<pid>" or "E<error>" to the pipe.
-[[noreturn]] void runMiddle(int holderSocket, int pidPipe, bool vnet, bool persistAfterCreate) {
+[[noreturn]] void runMiddle(int holderSocket, int pidPipe, bool vnet, bool ownedUts, bool persistAfterCreate) {
   // A vnet jail's init keeps the host's network namespace to hand its
   // interfaces back to.
   const int hostNetns = vnet ? open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC) : -1;
   std::string failure = vnet && hostNetns < 0 ? std::string("open /proc/self/ns/net: ") + std::strerror(errno)
-                                               : unshareJailNamespaces(vnet);
+                                               : unshareJailNamespaces(vnet, ownedUts);
   pid_t holder = -1;
   if (failure.empty()) {
     holder = fork();
@@ -243,7 +243,8 @@ JailHolder::~JailHolder() {
   if (socket_ >= 0) close(socket_);
 }
 
-std::unique_ptr<JailHolder> JailHolder::spawn(bool vnet, bool persistAfterCreate, std::string& error) {
+std::unique_ptr<JailHolder> JailHolder::spawn(bool vnet, bool ownedUts, bool persistAfterCreate,
+                                              std::string& error) {
   std::array<int, 2> sockets{};
   std::array<int, 2> pidPipe{};
   if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sockets.data()) != 0) {
@@ -262,7 +263,7 @@ std::unique_ptr<JailHolder> JailHolder::spawn(bool vnet, bool persistAfterCreate
   if (middle == 0) {
     close(sockets[0]);
     close(pidPipe[0]);
-    runMiddle(sockets[1], pidPipe[1], vnet, persistAfterCreate);
+    runMiddle(sockets[1], pidPipe[1], vnet, ownedUts, persistAfterCreate);
   }
   close(sockets[1]);
   close(pidPipe[1]);

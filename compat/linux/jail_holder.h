@@ -26,10 +26,11 @@ struct MountReply {
 
 class JailHolder {
  public:
-  // Forks the holder into new namespaces. `persistAfterCreate` is what it
-  // falls back to if jail(8) goes away without saying. nullptr with `error`
-  // set when the namespaces cannot be made.
-  static std::unique_ptr<JailHolder> spawn(bool vnet, bool persistAfterCreate, std::string& error);
+  // Forks the holder into new namespaces (unshareJailNamespaces: `ownedUts`
+  // when the jail's root may set its host name). `persistAfterCreate` is
+  // what it falls back to if jail(8) goes away without saying. nullptr with
+  // `error` set when the namespaces cannot be made.
+  static std::unique_ptr<JailHolder> spawn(bool vnet, bool ownedUts, bool persistAfterCreate, std::string& error);
   ~JailHolder();
   JailHolder(const JailHolder&) = delete;
   JailHolder& operator=(const JailHolder&) = delete;

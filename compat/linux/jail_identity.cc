@@ -7,6 +7,7 @@
 #include <sched.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/utsname.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -245,6 +246,20 @@ std::string runInsideJail(const JailInit& init, const std::function<std::string(
     std::string error = enterJailOf(init.pid(), init.descriptor(), false);
     return error.empty() ? action() : error;
   });
+}
+
+std::optional<JailNames> currentJailNames(const JailInit& init) {
+  const int own = ::open("/proc/self/ns/uts", O_RDONLY | O_CLOEXEC);
+  if (own < 0) return std::nullopt;
+  std::optional<JailNames> names;
+  if (setns(init.descriptor(), CLONE_NEWUTS) == 0) {
+    utsname now{};
+    if (uname(&now) == 0) names = JailNames{now.nodename, now.domainname};
+    // Back home; whoever could join the jail's may (jls uses no name of its own).
+    (void)setns(own, CLONE_NEWUTS);
+  }
+  close(own);
+  return names;
 }
 
 int stopRequestSignal() { return SIGRTMIN; }

@@ -84,6 +84,15 @@ std::string enterJailOf(pid_t pid, int pidfd, bool networkOnly);
 // Runs `action` in a child that entered the jail; its error text, empty on success.
 std::string runInsideJail(const JailInit& init, const std::function<std::string()>& action);
 
+// The host and domain names the jail has now, read in its UTS namespace
+// (its root may have set them, allow.set_hostname); nullopt when the
+// namespace cannot be joined. The caller must be single-threaded.
+struct JailNames {
+  std::string hostname;
+  std::string domainname;
+};
+std::optional<JailNames> currentJailNames(const JailInit& init);
+
 // The signal a jail's init takes as "stop": it sends SIGTERM to every other
 // process of its namespace (kill(-1) there reaches nothing outside).
 int stopRequestSignal();

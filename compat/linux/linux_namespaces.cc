@@ -47,14 +47,62 @@ std::optional<ProcStat> readProcStat(pid_t pid) {
   return stat;
 }
 
+// A helper child makes a user namespace and a UTS namespace owned by it
+// (unshare makes the user namespace first); the caller joins only the UTS
+// namespace, which its capabilities in the parent user namespace allow.
+// The helper waits for that, so that its namespaces are there to join.
+std::string joinOwnedUtsNamespace() {
+  std::array<int, 2> ready{-1, -1};
+  std::array<int, 2> hold{-1, -1};
+  if (pipe2(ready.data(), O_CLOEXEC) != 0) return errorText("pipe");
+  if (pipe2(hold.data(), O_CLOEXEC) != 0) {
+    close(ready[0]);
+    close(ready[1]);
+    return errorText("pipe");
+  }
+  const pid_t helper = fork();
+  if (helper == 0) {
+    close(ready[0]);
+    close(hold[1]);
+    const int status = unshare(CLONE_NEWUSER | CLONE_NEWUTS) == 0 ? 0 : errno;
+    (void)!write(ready[1], &status, sizeof status);
+    char byte = 0;
+    (void)!read(hold[0], &byte, 1);  // until the caller has joined, or is gone
+    _exit(0);
+  }
+  close(ready[1]);
+  close(hold[0]);
+  int status = 0;
+  std::string error;
+  if (helper < 0)
+    error = errorText("fork");
+  else if (read(ready[0], &status, sizeof status) != sizeof status)
+    error = "the namespace helper exited";
+  else if (status != 0)
+    error = "unshare of a user and a UTS namespace (for allow.set_hostname): " + std::string(std::strerror(status));
+  else if (const int uts = open(procPath(helper, "ns/uts").c_str(), O_RDONLY | O_CLOEXEC);
+           uts < 0 || setns(uts, CLONE_NEWUTS) != 0) {
+    error = errorText("setns uts");
+    if (uts >= 0) close(uts);
+  } else {
+    close(uts);
+  }
+  close(ready[0]);
+  close(hold[1]);
+  if (helper > 0) waitpid(helper, nullptr, 0);
+  return error;
+}
+
 }  // namespace
 
 int jailNamespaceFlags(bool vnet) {
   return CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWPID | (vnet ? CLONE_NEWNET : 0);
 }
 
-std::string unshareJailNamespaces(bool vnet) {
-  if (unshare(jailNamespaceFlags(vnet)) != 0) return errorText("unshare");
+std::string unshareJailNamespaces(bool vnet, bool ownedUts) {
+  if (ownedUts)
+    if (std::string error = joinOwnedUtsNamespace(); !error.empty()) return error;
+  if (unshare(jailNamespaceFlags(vnet) & ~(ownedUts ? CLONE_NEWUTS : 0)) != 0) return errorText("unshare");
   return {};
 }
 

@@ -18,8 +18,12 @@ namespace rcjail::compat {
 int jailNamespaceFlags(bool vnet);
 
 // unshare(2) of jailNamespaceFlags(vnet). The caller's next child is PID 1
-// of the new PID namespace.
-std::string unshareJailNamespaces(bool vnet);
+// of the new PID namespace. With `ownedUts`, the new UTS namespace belongs
+// to a user namespace made for it, which the caller does not enter: the
+// owner of that user namespace (the caller's uid, 0) is capable in it from
+// the caller's user namespace, so that root of the jail may set the host
+// name without CAP_SYS_ADMIN (allow.set_hostname), and nobody else may.
+std::string unshareJailNamespaces(bool vnet, bool ownedUts);
 
 // The start time of a process (field 22 of /proc/PID/stat); nullopt when the
 // process does not exist or is a zombie.

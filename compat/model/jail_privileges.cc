@@ -68,13 +68,17 @@ const std::vector<PrivilegeRule>& rules() {
        cap(CAP_SYS_ADMIN), {Mount, Namespaces}, AtLeast, false, 1},
       {"allow.mount", "mount file systems of the allow.mount.* types while enforce_statfs < 2",
        "not granted: mounting needs CAP_SYS_ADMIN, which would also undo /proc and /sys protection"},
-      {"allow.set_hostname", "set the jail's host name",
-       "not granted: sethostname(2) needs CAP_SYS_ADMIN; jail -m host.hostname=... still works"},
+      {"allow.set_hostname", "the jail's host name may be changed with hostname(1) or sethostname(3) (jail(8)), by root",
+       "sethostname, setdomainname no longer refused; the jail's UTS namespace belongs to a user namespace "
+       "of its own, in which the host's uid 0, its owner, is capable without CAP_SYS_ADMIN: the jail's root "
+       "may set the names, its other users may not",
+       0, {Hostname}},
       {"securelevel", "1 and above: system flags cannot be removed", "CAP_LINUX_IMMUTABLE taken away",
        cap(CAP_LINUX_IMMUTABLE), {}, AtLeast, true, 1},
       {"securelevel", "2 and above: the clock may not be stepped", "settime and adjtime refused again",
        cap(CAP_SYS_TIME), {SetTime, AdjustTime}, AtLeast, true, 2},
-      {"allow.suser", "off: jailed root is an ordinary user", "the bounding set is emptied", kAll, {}, Off, true},
+      {"allow.suser", "off: jailed root is an ordinary user",
+       "the bounding set is emptied; sethostname, setdomainname refused again", kAll, {Hostname}, Off, true},
   };
   return table;
 }
@@ -152,6 +156,7 @@ std::vector<RefusedCall> callsOf(CallGroup group) {
       return calls;
     }
     case KernelLog: return plain({"syslog"});
+    case Hostname: return plain({"sethostname", "setdomainname"});
     case SysvMsg: return plain({"msgget", "msgsnd", "msgrcv", "msgctl"});
     case SysvSem: return plain({"semget", "semop", "semtimedop", "semtimedop_time64", "semctl"});
     case SysvShm: return plain({"shmget", "shmat", "shmdt", "shmctl"});
@@ -164,7 +169,8 @@ std::span<const PrivilegeRule> jailPrivilegeRules() { return rules(); }
 JailPrivileges jailPrivileges(const JailRecord& record) {
   std::vector<CallGroup> refused{Modules,    Kexec,   FileHandles, Bpf,      Keyrings,   Swap,
                                  Accounting, Reboot,  Perf,        SetTime,  AdjustTime, Quotas,
-                                 Mount,      Namespaces, OtherNamespaces, KernelLog, SysvMsg, SysvSem, SysvShm};
+                                 Mount,      Namespaces, OtherNamespaces, KernelLog, Hostname, SysvMsg, SysvSem,
+                                 SysvShm};
   JailPrivileges out;
   for (bool restrictions : {false, true})
     for (const PrivilegeRule& rule : rules()) {
@@ -179,6 +185,7 @@ JailPrivileges jailPrivileges(const JailRecord& record) {
       }
     }
   out.hideKernelLog = std::find(refused.begin(), refused.end(), KernelLog) != refused.end();
+  out.setHostname = std::find(refused.begin(), refused.end(), Hostname) == refused.end();
   // The System V calls of 32-bit x86 all go through one multiplexer.
   if (std::ranges::any_of(std::array{SysvMsg, SysvSem, SysvShm},
                           [&](CallGroup g) { return std::ranges::find(refused, g) != refused.end(); }))

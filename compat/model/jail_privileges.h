@@ -46,6 +46,7 @@ enum class CallGroup {
   Namespaces,    // setns, and clone/unshare with a namespace flag a jail is made of
   OtherNamespaces,  // user, cgroup and time namespaces: refused to every jail
   KernelLog,     // syslog(2)
+  Hostname,      // sethostname, setdomainname
   SysvMsg,       // msgget, msgsnd, msgrcv, msgctl
   SysvSem,       // semget, semop, semtimedop, semctl
   SysvShm,       // shmget, shmat, shmdt, shmctl
@@ -85,6 +86,9 @@ struct JailPrivileges {
   CapabilitySet capabilities = 0;  // the bounding set every process in the jail is cut to
   std::vector<RefusedCall> refused;
   bool hideKernelLog = true;  // /proc/kmsg masked (allow.read_msgbuf off)
+  // The jail's root may set its host and domain names (allow.set_hostname):
+  // its UTS namespace then belongs to a user namespace of its own.
+  bool setHostname = false;
   bool operator==(const JailPrivileges&) const = default;
 };
 

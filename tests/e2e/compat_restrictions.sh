@@ -43,7 +43,7 @@ chown open
 sysvmsg refused EPERM
 sysvsem refused EPERM
 sysvshm refused EPERM
-hostname refused EPERM
+hostname open
 new_userns refused EPERM
 new_mountns refused EPERM'
 
@@ -140,15 +140,27 @@ sysvshm open" allow.sysvipc
 	# Not granted on Linux (mounting needs CAP_SYS_ADMIN): nothing opens.
 	probe_jail "allow.mount" "" allow.mount allow.mount.tmpfs enforce_statfs=1
 	probe_jail "allow.nosuser" "reserved_port refused EACCES
-chown refused EPERM" allow.nosuser
+chown refused EPERM
+hostname refused EPERM" allow.nosuser
+	probe_jail "allow.noset_hostname" "hostname refused EPERM" allow.noset_hostname
 	probe_jail "vnet" "raw_inet open
 raw_packet open" vnet
 	probe_jail "children.max=1" "mount open
-new_mountns open
-hostname open" children.max=1
+new_mountns open" children.max=1
 	run "$JAIL" -c name=p path="$ROOT" mount.devfs mount.procfs mount="sysfs $ROOT/sys sysfs rw 0 0" ip4=inherit persist
 	run "$JLS" -j p -n allow.raw_sockets allow.reserved_ports allow.suser
 	check "jls shows FreeBSD's defaults" "allow.noraw_sockets allow.reserved_ports allow.suser" "$OUT"
+	# allow.set_hostname (on by default): the jail's root sets its names,
+	# jls shows them, the host's stay; another user of the jail may not.
+	run "$JEXEC" p hostname renamed.example.org
+	check "allow.set_hostname: the jail's root sets the host name" "0:renamed.example.org" \
+		"$STATUS:$("$JEXEC" p hostname)"
+	run "$JLS" -j p host.hostname
+	check "jls shows the name the jail set" "renamed.example.org" "$OUT"
+	check "the host's name is untouched" "$HOST_NAME" "$(hostname)"
+	run "$JEXEC" -U nobody p /probe --in-jail
+	check "allow.set_hostname: another user of the jail may not" "hostname refused EPERM" \
+		"$(printf '%s\n' "$OUT" | grep '^hostname ')"
 	run "$JAIL" -m name=p allow.raw_sockets
 	run "$JLS" -j p -n allow.raw_sockets
 	check "jls shows allow.raw_sockets as set" "allow.raw_sockets" "$OUT"
@@ -162,6 +174,7 @@ if [ "${1:-}" = inner ]; then
 	WORK=$2
 	compat_programs "$WORK"
 	passed=0 failed=0
+	HOST_NAME=$(hostname)
 	ROOT=$WORK/probe
 	sh "$SOURCE_DIR/compat/make-busybox-root" "$ROOT" > /dev/null || exit 1
 	mkdir -p "$ROOT/sys"
