@@ -125,6 +125,28 @@ BOOST_AUTO_TEST_CASE(allow_set_hostname_is_on_by_default_and_lets_root_name_the_
   BOOST_TEST(jailPrivileges(jailWith({{"allow.set_hostname", {"false"}}})).capabilities == kDefault);
 }
 
+BOOST_AUTO_TEST_CASE(allow_mount_nullfs_needs_allow_mount_and_a_low_enforce_statfs) {
+  const JailPrivileges nullfs = jailPrivileges(
+      jailWith({{"allow.mount", {"true"}}, {"allow.mount.nullfs", {"true"}}, {"enforce_statfs", {"1"}}}));
+  BOOST_TEST(nullfs.lockedMounts);
+  for (const char* call : {"mount", "umount", "umount2"}) BOOST_TEST(!refuses(nullfs, call), call);
+  for (const char* call : {"pivot_root", "move_mount", "open_tree", "fsopen", "mount_setattr"})
+    BOOST_TEST(refuses(nullfs, call), call);
+  BOOST_TEST(nullfs.capabilities == kDefault);  // no CAP_SYS_ADMIN: the locked copy grants it
+  for (const std::vector<RecordedParam>& params : {
+           std::vector<RecordedParam>{{"allow.mount.nullfs", {"true"}}, {"enforce_statfs", {"1"}}},
+           {{"allow.mount", {"true"}}, {"allow.mount.nullfs", {"true"}}},
+           {{"allow.mount", {"true"}}, {"allow.mount.nullfs", {"true"}}, {"enforce_statfs", {"2"}}},
+           {{"allow.mount", {"true"}}, {"allow.mount.tmpfs", {"true"}}, {"enforce_statfs", {"0"}}},
+       }) {
+    const JailPrivileges p = jailPrivileges(jailWith(params));
+    BOOST_TEST((p == defaults()), params.back().name);
+    BOOST_TEST(!p.lockedMounts);
+  }
+  // A jail that may make jails keeps CAP_SYS_ADMIN and mounts with it.
+  BOOST_TEST(!jailPrivileges(jailWith({{"children.max", {"1"}}})).lockedMounts);
+}
+
 BOOST_AUTO_TEST_CASE(system_v_ipc_by_kind) {
   const JailPrivileges msg = jailPrivileges(jailWith({{"sysvmsg", {"new"}}}));
   BOOST_TEST(!refuses(msg, "msgget"));

@@ -131,6 +131,7 @@ bool answerSetupRequest(int socket, const std::vector<std::string>& f) {
     if (error.empty() && f[4] == "1") error = bringLoopbackUp();
     if (error.empty()) error = ownProcfs();
     if (error.empty()) error = restrictJailFileSystem(hideKernelLog);
+    if (error.empty() && privileges.lockedMounts) error = lockMountNamespace();
     if (error.empty()) error = restrictJailInit(privileges);
     sendPacket(socket, error.empty() ? reply('o', "") : reply('e', error));
     return error.empty();

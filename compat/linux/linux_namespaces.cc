@@ -47,11 +47,11 @@ std::optional<ProcStat> readProcStat(pid_t pid) {
   return stat;
 }
 
-// A helper child makes a user namespace and a UTS namespace owned by it
-// (unshare makes the user namespace first); the caller joins only the UTS
-// namespace, which its capabilities in the parent user namespace allow.
-// The helper waits for that, so that its namespaces are there to join.
-std::string joinOwnedUtsNamespace() {
+// A helper child makes a user namespace and a namespace of `type` owned by
+// it (unshare makes the user namespace first); the caller joins only the
+// latter, which its capabilities in the parent user namespace allow. The
+// helper waits for that, so that its namespaces are there to join.
+std::string joinOwnedNamespace(int type) {
   std::array<int, 2> ready{-1, -1};
   std::array<int, 2> hold{-1, -1};
   if (pipe2(ready.data(), O_CLOEXEC) != 0) return errorText("pipe");
@@ -64,7 +64,7 @@ std::string joinOwnedUtsNamespace() {
   if (helper == 0) {
     close(ready[0]);
     close(hold[1]);
-    const int status = unshare(CLONE_NEWUSER | CLONE_NEWUTS) == 0 ? 0 : errno;
+    const int status = unshare(CLONE_NEWUSER | type) == 0 ? 0 : errno;
     (void)!write(ready[1], &status, sizeof status);
     char byte = 0;
     (void)!read(hold[0], &byte, 1);  // until the caller has joined, or is gone
@@ -72,6 +72,7 @@ std::string joinOwnedUtsNamespace() {
   }
   close(ready[1]);
   close(hold[0]);
+  const char* name = type == CLONE_NEWNS ? "mnt" : "uts";
   int status = 0;
   std::string error;
   if (helper < 0)
@@ -79,13 +80,13 @@ std::string joinOwnedUtsNamespace() {
   else if (read(ready[0], &status, sizeof status) != sizeof status)
     error = "the namespace helper exited";
   else if (status != 0)
-    error = "unshare of a user and a UTS namespace (for allow.set_hostname): " + std::string(std::strerror(status));
-  else if (const int uts = open(procPath(helper, "ns/uts").c_str(), O_RDONLY | O_CLOEXEC);
-           uts < 0 || setns(uts, CLONE_NEWUTS) != 0) {
-    error = errorText("setns uts");
-    if (uts >= 0) close(uts);
+    error = std::string("unshare of an owned ") + name + " namespace: " + std::strerror(status);
+  else if (const int ns = open(("/proc/" + std::to_string(helper) + "/ns/" + name).c_str(), O_RDONLY | O_CLOEXEC);
+           ns < 0 || setns(ns, type) != 0) {
+    error = errorText(std::string("setns ") + name);
+    if (ns >= 0) close(ns);
   } else {
-    close(uts);
+    close(ns);
   }
   close(ready[0]);
   close(hold[1]);
@@ -101,9 +102,15 @@ int jailNamespaceFlags(bool vnet) {
 
 std::string unshareJailNamespaces(bool vnet, bool ownedUts) {
   if (ownedUts)
-    if (std::string error = joinOwnedUtsNamespace(); !error.empty()) return error;
+    if (std::string error = joinOwnedNamespace(CLONE_NEWUTS); !error.empty())
+      return "allow.set_hostname: " + error;
   if (unshare(jailNamespaceFlags(vnet) & ~(ownedUts ? CLONE_NEWUTS : 0)) != 0) return errorText("unshare");
   return {};
+}
+
+std::string lockMountNamespace() {
+  if (std::string error = joinOwnedNamespace(CLONE_NEWNS); !error.empty()) return "allow.mount.nullfs: " + error;
+  return chdir("/") == 0 ? std::string() : errorText("chdir /");
 }
 
 std::optional<unsigned long long> processStartTime(pid_t pid) {

@@ -25,6 +25,16 @@ int jailNamespaceFlags(bool vnet);
 // name without CAP_SYS_ADMIN (allow.set_hostname), and nobody else may.
 std::string unshareJailNamespaces(bool vnet, bool ownedUts);
 
+// Moves the caller into a copy of its mount namespace that belongs to a
+// user namespace made for it, which the caller does not enter. The copy
+// locks every mount in it (mount_namespaces(7), "Restrictions on mount
+// namespaces"): none can be unmounted or moved alone, nor its read-only,
+// nodev, nosuid or noexec flag cleared, nor a mount with locked mounts
+// below it bound without them. The owner of the user namespace (uid 0) may
+// then mount and unmount in the copy without CAP_SYS_ADMIN. The caller's
+// root and working directory become the copy's root.
+std::string lockMountNamespace();
+
 // The start time of a process (field 22 of /proc/PID/stat); nullopt when the
 // process does not exist or is a zombie.
 std::optional<unsigned long long> processStartTime(pid_t pid);

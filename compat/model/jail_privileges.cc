@@ -65,9 +65,15 @@ const std::vector<PrivilegeRule>& rules() {
       {"children.max", "make child jails (PRIV_JAIL_*)",
        "CAP_SYS_ADMIN, mount, pivot_root, setns and the jail's namespaces let through: the jail can undo "
        "its own file system restrictions",
-       cap(CAP_SYS_ADMIN), {Mount, Namespaces}, AtLeast, false, 1},
+       cap(CAP_SYS_ADMIN), {Mount, MountOther, Namespaces}, AtLeast, false, 1},
       {"allow.mount", "mount file systems of the allow.mount.* types while enforce_statfs < 2",
-       "not granted: mounting needs CAP_SYS_ADMIN, which would also undo /proc and /sys protection"},
+       "alone grants nothing, as on FreeBSD: each file system type needs its allow.mount.* too"},
+      {"allow.mount.nullfs", "mount and unmount nullfs (with allow.mount, enforce_statfs < 2)",
+       "mount, umount, umount2 no longer refused; the jail's mount namespace is copied into one that belongs "
+       "to a user namespace of its own, in which the host's uid 0, its owner, is capable without "
+       "CAP_SYS_ADMIN, and the copy locks every mount the jail was given: its root may bind mount (nullfs) "
+       "and unmount what it mounted, never uncover, move or unlock /proc, /sys and /dev",
+       0, {Mount}, On, false, 1, true},
       {"allow.set_hostname", "the jail's host name may be changed with hostname(1) or sethostname(3) (jail(8)), by root",
        "sethostname, setdomainname no longer refused; the jail's UTS namespace belongs to a user namespace "
        "of its own, in which the host's uid 0, its owner, is capable without CAP_SYS_ADMIN: the jail's root "
@@ -101,11 +107,20 @@ std::vector<RefusedCall> namespaceFlags(std::initializer_list<std::uint64_t> fla
   return calls;
 }
 
+// A parameter's value, or its default from the kernel parameter table.
+std::string valueOf(const JailRecord& record, std::string_view name) {
+  if (record.has(name)) return record.value(name);
+  const KernelParam* param = findKernelParam(name);
+  return param ? std::string(param->defaultValue) : std::string();
+}
+
 bool ruleApplies(const PrivilegeRule& rule, const JailRecord& record) {
   if (rule.parameter.empty()) return true;
-  const KernelParam* param = findKernelParam(rule.parameter);
-  const std::string value =
-      record.has(rule.parameter) ? record.value(rule.parameter) : std::string(param ? param->defaultValue : "");
+  if (rule.withMount) {
+    const std::optional<long> statfs = parseInteger(valueOf(record, "enforce_statfs"));
+    if (valueOf(record, "allow.mount") != "true" || !statfs || *statfs >= 2) return false;
+  }
+  const std::string value = valueOf(record, rule.parameter);
   switch (rule.trigger) {
     case On:
       return value == "true" || value == "new" || value == "inherit";
@@ -137,9 +152,10 @@ std::vector<RefusedCall> callsOf(CallGroup group) {
     case SetTime: return plain({"settimeofday", "clock_settime", "clock_settime64", "stime"});
     case AdjustTime: return plain({"adjtimex", "clock_adjtime", "clock_adjtime64"});
     case Quotas: return plain({"quotactl", "quotactl_fd"});
-    case Mount:
-      return plain({"mount", "umount", "umount2", "pivot_root", "move_mount", "open_tree", "fsopen", "fsconfig",
-                    "fsmount", "fspick", "mount_setattr"});
+    case Mount: return plain({"mount", "umount", "umount2"});
+    case MountOther:
+      return plain({"pivot_root", "move_mount", "open_tree", "fsopen", "fsconfig", "fsmount", "fspick",
+                    "mount_setattr"});
     case Namespaces: {
       std::vector<RefusedCall> calls = plain({"setns"});
       for (const RefusedCall& call :
@@ -169,8 +185,8 @@ std::span<const PrivilegeRule> jailPrivilegeRules() { return rules(); }
 JailPrivileges jailPrivileges(const JailRecord& record) {
   std::vector<CallGroup> refused{Modules,    Kexec,   FileHandles, Bpf,      Keyrings,   Swap,
                                  Accounting, Reboot,  Perf,        SetTime,  AdjustTime, Quotas,
-                                 Mount,      Namespaces, OtherNamespaces, KernelLog, Hostname, SysvMsg, SysvSem,
-                                 SysvShm};
+                                 Mount,      MountOther, Namespaces, OtherNamespaces, KernelLog, Hostname,
+                                 SysvMsg,    SysvSem,    SysvShm};
   JailPrivileges out;
   for (bool restrictions : {false, true})
     for (const PrivilegeRule& rule : rules()) {
@@ -186,6 +202,9 @@ JailPrivileges jailPrivileges(const JailRecord& record) {
     }
   out.hideKernelLog = std::find(refused.begin(), refused.end(), KernelLog) != refused.end();
   out.setHostname = std::find(refused.begin(), refused.end(), Hostname) == refused.end();
+  // A jail that keeps CAP_SYS_ADMIN (children.max) mounts with it.
+  out.lockedMounts = std::find(refused.begin(), refused.end(), Mount) == refused.end() &&
+                     !hasCapability(out.capabilities, CAP_SYS_ADMIN);
   // The System V calls of 32-bit x86 all go through one multiplexer.
   if (std::ranges::any_of(std::array{SysvMsg, SysvSem, SysvShm},
                           [&](CallGroup g) { return std::ranges::find(refused, g) != refused.end(); }))

@@ -42,7 +42,8 @@ enum class CallGroup {
   SetTime,       // settimeofday, clock_settime, stime
   AdjustTime,    // adjtimex, clock_adjtime
   Quotas,        // quotactl, quotactl_fd
-  Mount,         // mount, umount2, pivot_root and the new mount API
+  Mount,         // mount, umount, umount2
+  MountOther,    // pivot_root and the new mount API
   Namespaces,    // setns, and clone/unshare with a namespace flag a jail is made of
   OtherNamespaces,  // user, cgroup and time namespaces: refused to every jail
   KernelLog,     // syslog(2)
@@ -77,6 +78,9 @@ struct PrivilegeRule {
   Trigger trigger = Trigger::On;
   bool restricts = false;
   long threshold = 1;
+  // An allow.mount.* row: it applies only together with allow.mount and
+  // while enforce_statfs is below 2, as on FreeBSD.
+  bool withMount = false;
 };
 
 std::span<const PrivilegeRule> jailPrivilegeRules();
@@ -89,6 +93,10 @@ struct JailPrivileges {
   // The jail's root may set its host and domain names (allow.set_hostname):
   // its UTS namespace then belongs to a user namespace of its own.
   bool setHostname = false;
+  // The jail's root may mount and unmount (allow.mount.nullfs) without
+  // CAP_SYS_ADMIN: its mount namespace then belongs to a user namespace of
+  // its own, and every mount it was given is locked in place.
+  bool lockedMounts = false;
   bool operator==(const JailPrivileges&) const = default;
 };
 

@@ -45,7 +45,10 @@ sysvsem refused EPERM
 sysvshm refused EPERM
 hostname open
 new_userns refused EPERM
-new_mountns refused EPERM'
+new_mountns refused EPERM
+bind_mount refused EPERM
+uncover_proc refused EPERM
+unmask_proc_sys refused EPERM'
 
 # mismatches OUTPUT CHANGES: the routes whose line in OUTPUT does not match
 # BASE with CHANGES (lines `route state`) put in its place; "" when all do.
@@ -137,8 +140,15 @@ sysvshm open" allow.sysvipc
 	probe_jail "sysvmsg=new" "sysvmsg open" sysvmsg=new
 	probe_jail "sysvsem=new" "sysvsem open" sysvsem=new
 	probe_jail "sysvshm=new" "sysvshm open" sysvshm=new
-	# Not granted on Linux (mounting needs CAP_SYS_ADMIN): nothing opens.
-	probe_jail "allow.mount" "" allow.mount allow.mount.tmpfs enforce_statfs=1
+	# allow.mount.nullfs, with allow.mount and enforce_statfs below 2: bind
+	# mounts, and nothing the jail was given can be uncovered or unmounted.
+	probe_jail "allow.mount.nullfs" "bind_mount open
+uncover_proc refused EINVAL
+unmask_proc_sys refused EINVAL" allow.mount allow.mount.nullfs enforce_statfs=1
+	probe_jail "allow.mount.nullfs at enforce_statfs 2" "" allow.mount allow.mount.nullfs
+	probe_jail "allow.mount.nullfs without allow.mount" "" allow.mount.nullfs enforce_statfs=1
+	# Not granted on Linux (a new file system needs CAP_SYS_ADMIN): nothing opens.
+	probe_jail "allow.mount.tmpfs" "" allow.mount allow.mount.tmpfs enforce_statfs=1
 	probe_jail "allow.nosuser" "reserved_port refused EACCES
 chown refused EPERM
 hostname refused EPERM" allow.nosuser
@@ -146,7 +156,10 @@ hostname refused EPERM" allow.nosuser
 	probe_jail "vnet" "raw_inet open
 raw_packet open" vnet
 	probe_jail "children.max=1" "mount open
-new_mountns open" children.max=1
+new_mountns open
+bind_mount open
+uncover_proc open
+unmask_proc_sys open" children.max=1
 	run "$JAIL" -c name=p path="$ROOT" mount.devfs mount.procfs mount="sysfs $ROOT/sys sysfs rw 0 0" ip4=inherit persist
 	run "$JLS" -j p -n allow.raw_sockets allow.reserved_ports allow.suser
 	check "jls shows FreeBSD's defaults" "allow.noraw_sockets allow.reserved_ports allow.suser" "$OUT"

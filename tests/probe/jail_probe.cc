@@ -2,7 +2,8 @@
 // must not have (and a few it must keep), and prints one line per route:
 //   NAME open [ERRNO]   the call got past the permission checks (an errno
 //                       such as ENOENT means it was refused for another reason)
-//   NAME refused ERRNO  EPERM, EACCES or EROFS
+//   NAME refused ERRNO  EPERM, EACCES or EROFS (EINVAL too for a mount that
+//                       is locked in place)
 //   NAME masked         the file opened is a character device laid over it
 // It never writes to a kernel setting or a device: files are only opened,
 // calls are made with arguments that fail after the permission check
@@ -48,10 +49,10 @@
 
 namespace {
 
-void report(const char* name, long result, int error) {
+void report(const char* name, long result, int error, bool lockedMount = false) {
   if (result >= 0)
     std::printf("%s open\n", name);
-  else if (error == EPERM || error == EACCES || error == EROFS)
+  else if (error == EPERM || error == EACCES || error == EROFS || (lockedMount && error == EINVAL))
     std::printf("%s refused %s\n", name, strerrorname_np(error));
   else
     std::printf("%s open %s\n", name, strerrorname_np(error));
@@ -124,6 +125,43 @@ long mountTmpfs() {
   errno = error;
   return result;
 }
+
+// A bind mount (FreeBSD's nullfs) of a directory of its own onto another,
+// unmounted again.
+long bindMount() {
+  const char* from = "/tmp/.probe-from";
+  const char* to = "/tmp/.probe-to";
+  mkdir(from, 0700);
+  mkdir(to, 0700);
+  long result = mount(from, to, nullptr, MS_BIND, nullptr);
+  int error = errno;
+  if (result == 0 && umount2(to, 0) != 0) {
+    result = -1;
+    error = errno;
+    umount2(to, MNT_DETACH);
+  }
+  rmdir(to);
+  rmdir(from);
+  errno = error;
+  return result;
+}
+
+// /proc without what lies over its files (the read-only /proc/sys, the
+// hidden ones), bound elsewhere: it would uncover them.
+long uncoverProc() {
+  const char* to = "/tmp/.probe-proc";
+  mkdir(to, 0700);
+  const long result = mount("/proc", to, nullptr, MS_BIND, nullptr);
+  const int error = errno;
+  if (result == 0) umount2(to, MNT_DETACH);
+  rmdir(to);
+  errno = error;
+  return result;
+}
+
+// Takes the read-only mount off /proc/sys: run last, as it may succeed
+// where the jail is no boundary (children.max), and the jail then goes.
+long unmaskProcSys() { return umount2("/proc/sys", MNT_DETACH); }
 
 // A writable-looking file of /sys that exists here: opened, never written.
 const char* sysFile() {
@@ -250,6 +288,12 @@ void processRoutes(const char* node) {
   ROUTE("hostname", sameHostname());
   ROUTE("new_userns", unshareInChild(CLONE_NEWUSER));
   ROUTE("new_mountns", unshareInChild(CLONE_NEWNS));
+  ROUTE("bind_mount", bindMount());
+  // EINVAL is how the kernel refuses to uncover or unmount a locked mount.
+  long result = uncoverProc();
+  report("uncover_proc", result, errno, true);
+  result = unmaskProcSys();
+  report("unmask_proc_sys", result, errno, true);
 }
 
 }  // namespace
