@@ -16,6 +16,7 @@
 #include "interface_mover.h"
 #include "jail_kernel_params.h"
 #include "jail_privileges.h"
+#include "jail_restrictions.h"
 #include "linux_mounts.h"
 #include "linux_namespaces.h"
 #include "network_confinement.h"
@@ -111,7 +112,10 @@ StepOutcome StepExecutor::runCommand(JailTask& task, const Step& step, bool slot
   launch.inJail = step.kind == StepKind::JailCommand;
   std::string initError;
   if (launch.inJail) launch.jail = initOf(task, initError);
-  if (launch.inJail && task.running) launch.privileges = jailPrivileges(*task.running);
+  if (launch.inJail && task.running) {
+    launch.privileges = jailPrivileges(*task.running);
+    (void)prepareJailFilter(*launch.privileges);  // a failure is the command's to report
+  }
   launch.user = launch.inJail ? spec.jailUser : spec.systemUser;
   launch.userFromHost = spec.systemJailUser;
   launch.clean = launch.chdirHome = spec.execClean;
@@ -186,9 +190,11 @@ StepOutcome StepExecutor::spawnHolder(JailTask& task) {
       return warned(reporter_, task.spec, refused);
   // A jail inside a jail cannot make the user namespace that lets its root
   // set the host name: its parent refuses user namespaces.
-  const bool ownedUts = !insideJail && jailPrivileges(recordForNewJail(task.spec, 0, HostFacts{})).setHostname;
-  std::string error;
-  task.holder = JailHolder::spawn(task.spec.vnet, ownedUts, task.spec.persist, error);
+  const JailPrivileges privileges = jailPrivileges(recordForNewJail(task.spec, 0, HostFacts{}));
+  const bool ownedUts = !insideJail && privileges.setHostname;
+  // Made before the init and the commands are forked, which then share it.
+  std::string error = prepareJailFilter(privileges);
+  if (error.empty()) task.holder = JailHolder::spawn(task.spec.vnet, ownedUts, task.spec.persist, error);
   if (task.holder) error = confineNewJail(task.holder->init(), task.spec);
   if (error.empty()) return StepOutcome::Done;
   if (task.holder) killJail(task.holder->init());

@@ -3,7 +3,10 @@
 #include "jail_restrictions.h"
 
 #include <linux/capability.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
 #include <seccomp.h>
+#include <sys/mman.h>
 #include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
@@ -64,7 +67,10 @@ void addCompatArchitectures(scmp_filter_ctx filter) {
   }
 }
 
-std::string loadCallFilter(const std::vector<RefusedCall>& refused) {
+// The filter of `refused` as libseccomp makes it, exported as the kernel's
+// program. Making it costs far more than loading it (every rule for three
+// architectures), so a process makes each once (callFilter).
+std::string makeCallFilter(const std::vector<RefusedCall>& refused, std::vector<sock_filter>& program) {
   std::unique_ptr<void, FilterDeleter> filter(seccomp_init(SCMP_ACT_ALLOW));
   if (!filter) return "seccomp_init: failed";
   // libseccomp sets no_new_privs by default, which would stop setuid programs.
@@ -83,13 +89,51 @@ std::string loadCallFilter(const std::vector<RefusedCall>& refused) {
                                         call.bits));
     if (rc < 0) return failure("seccomp_rule_add " + name, -rc);
   }
-  if (int rc = seccomp_load(filter.get()); rc < 0) return failure("seccomp_load", -rc);
+  const int memory = memfd_create("jail-filter", MFD_CLOEXEC);
+  if (memory < 0) return failure("memfd_create", errno);
+  std::string error;
+  if (int rc = seccomp_export_bpf(filter.get(), memory); rc < 0) error = failure("seccomp_export_bpf", -rc);
+  const off_t size = error.empty() ? lseek(memory, 0, SEEK_END) : -1;
+  if (error.empty() && (size <= 0 || size % static_cast<off_t>(sizeof(sock_filter)) != 0))
+    error = "seccomp_export_bpf: no program";
+  if (error.empty()) {
+    program.resize(static_cast<size_t>(size) / sizeof(sock_filter));
+    if (pread(memory, program.data(), static_cast<size_t>(size), 0) != size) error = failure("read the filter", errno);
+  }
+  close(memory);
+  return error;
+}
+
+// The program of `refused`, made on first use in this process; children
+// forked afterwards find it made.
+std::string callFilter(const std::vector<RefusedCall>& refused, const std::vector<sock_filter>*& program) {
+  static std::vector<std::pair<std::vector<RefusedCall>, std::vector<sock_filter>>> made;
+  for (const auto& entry : made)
+    if (entry.first == refused) {
+      program = &entry.second;
+      return {};
+    }
+  std::vector<sock_filter> fresh;
+  if (std::string error = makeCallFilter(refused, fresh); !error.empty()) return error;
+  made.emplace_back(refused, std::move(fresh));
+  program = &made.back().second;
+  return {};
+}
+
+// Loads the filter as libseccomp's seccomp_load would with these attributes:
+// no flags, no no_new_privs.
+std::string loadCallFilter(const std::vector<RefusedCall>& refused) {
+  const std::vector<sock_filter>* program = nullptr;
+  if (std::string error = callFilter(refused, program); !error.empty()) return error;
+  sock_fprog fprog{static_cast<unsigned short>(program->size()), const_cast<sock_filter*>(program->data())};
+  if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &fprog) != 0) return failure("seccomp", errno);
   return {};
 }
 
 struct MountPoint {
   std::string path;
   std::string fstype;
+  bool wholeFileSystem = false;  // the root of its file system, not a bind of a part of it
 };
 
 // mountinfo escapes blanks, tabs, newlines and backslashes as \ooo.
@@ -118,7 +162,7 @@ std::vector<MountPoint> readMountPoints() {
     }
     std::string fstype;
     fields >> fstype;
-    mounts.push_back({unescapeMountPath(point), fstype});
+    mounts.push_back({unescapeMountPath(point), fstype, root == "/"});
   }
   return mounts;
 }
@@ -189,6 +233,11 @@ std::string restrictProcfs(const std::string& proc, bool hideKernelLog) {
 
 }  // namespace
 
+std::string prepareJailFilter(const JailPrivileges& privileges) {
+  const std::vector<sock_filter>* program = nullptr;
+  return callFilter(privileges.refused, program);
+}
+
 std::string restrictToJail(const JailPrivileges& privileges) {
   if (std::string error = cutCapabilities(privileges.capabilities, false); !error.empty()) return error;
   return loadCallFilter(privileges.refused);
@@ -202,7 +251,8 @@ std::string restrictJailInit(const JailPrivileges& privileges) {
 
 std::string restrictJailProcfs(const std::string& root, bool hideKernelLog) {
   for (const MountPoint& m : readMountPoints())
-    if (m.fstype == "proc" && isBelow(m.path, root))
+    // A procfs itself, not the read-only binds of its parts made here.
+    if (m.fstype == "proc" && m.wholeFileSystem && isBelow(m.path, root))
       if (std::string error = restrictProcfs(m.path, hideKernelLog); !error.empty()) return error;
   return {};
 }

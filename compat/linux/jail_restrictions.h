@@ -12,6 +12,11 @@
 
 namespace rcjail::compat {
 
+// Makes the jail's system-call filter in this process, so that the
+// processes it forks afterwards (the jail's init, exec.start and the other
+// commands) load it without making it again. Error text, empty on success.
+std::string prepareJailFilter(const JailPrivileges& privileges);
+
 // Cuts the bounding set to `privileges.capabilities`, clears the
 // inheritable and ambient sets, and loads the system-call filter. no_new_privs
 // stays off, so that setuid programs in the jail (su, passwd) work as on
