@@ -21,6 +21,15 @@
 #   BENCH_STOP_SLEEP=SECONDS     every jail's exec.stop sleeps this long
 #                                before /etc/rc.shutdown (default 0)
 #   BENCH_RC_CONF=FILE           extra rc.conf lines for rcjail's run
+#   BENCH_BASE_BUILD=DIR         instead of the floor, rcjail and the compat
+#                                programs of another build directory with the
+#                                same jails (bench/restriction_cost.sh)
+#   BENCH_NETWORK_AB=1           instead of the floor, rcjail with each
+#                                jail's network left unconfined
+#                                (ip4=inherit ip6=inherit, the address still
+#                                added): the columns are then confined and
+#                                unconfined, and the ratio the cost of the
+#                                network confinement
 #
 # The whole run happens inside a mount, network and PID namespace of its own
 # (the addresses, /var/run and every process it starts go with it), so it
@@ -88,8 +97,13 @@ config=$work/rc.conf
 		echo "jail_j${i}_hostname=\"j$i.example.org\""
 		echo "jail_j${i}_ip=\"$(address "$i")\""
 	done
-	[ -n "${BENCH_RC_CONF:-}" ] && cat "$BENCH_RC_CONF"
+	if [ -n "${BENCH_RC_CONF:-}" ]; then cat "$BENCH_RC_CONF"; fi
 } > "$config"
+unconfined=$work/rc.conf.unconfined
+{
+	cat "$config"
+	for i in $(seq 1 "$count"); do echo "jail_j${i}_parameters=\"ip4=inherit ip6=inherit\""; done
+} > "$unconfined"
 
 # The floor's jail, run by /bin/sh as PID 1 of its namespaces (unshare has
 # mounted proc): a devfs-like /dev with the nodes of the compat devfs (one cp),
@@ -137,48 +151,89 @@ floor_stop() {
 	done
 }
 
-rcjail_start() { "$rcjail" --config "$config" start > "$work/start.out" 2>&1; }
-rcjail_stop() { "$rcjail" --config "$config" stop > "$work/stop.out" 2>&1; }
+rcjail_run() {
+	"$rcjail" --config "$2" "$1" > "$work/$1.out" 2>&1 || {
+		echo "rcjail $1 failed:" >&2
+		tail -n 20 "$work/$1.out" >&2
+		exit 1
+	}
+}
+rcjail_start() { rcjail_run start "${1:-$config}"; }
+rcjail_stop() { rcjail_run stop "${1:-$config}"; }
 
 running_jails() { "$compat/jls" -N 2>/dev/null | awk 'NR > 1' | wc -l; }
 
+# The CPU time the whole machine has spent busy (user, nice, system, irq,
+# softirq), in seconds: what a phase costs, less exposed than its wall time
+# to a machine whose speed drifts, if nothing else runs.
+cpu_busy() { awk -v hz="$(getconf CLK_TCK)" '$1 == "cpu" { print ($2 + $3 + $4 + $7 + $8) / hz; exit }' /proc/stat; }
+
 # timed VAR COMMAND: runs COMMAND in this shell (not in a command
 # substitution, whose pipe the jails would inherit and hold open) and sets
-# VAR to its wall time in seconds.
+# VAR to its wall time in seconds, VAR_cpu to the busy CPU seconds.
 timed() {
-	local var=$1 before=$EPOCHREALTIME
+	local var=$1 before=$EPOCHREALTIME cpu
+	cpu=$(cpu_busy)
 	shift
 	"$@"
 	printf -v "$var" '%.3f' "$(awk -v a="$before" -v b="$EPOCHREALTIME" 'BEGIN { print b - a }')"
+	printf -v "${var}_cpu" '%.2f' "$(awk -v a="$cpu" -v b="$(cpu_busy)" 'BEGIN { print b - a }')"
 }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 echo "real jails: N=$count, rounds=$rounds, parallel start ${BENCH_PARALLEL_START:-YES}," \
 	"parallel stop ${BENCH_PARALLEL_STOP:-NO}, exec.stop sleep ${BENCH_STOP_SLEEP:-0} s"
-printf '%-6s %10s %10s %10s %10s\n' round floor-start rcjail-start floor-stop rcjail-stop
+# The baseline each round compares rcjail with: the floor, rcjail with
+# unconfined networks (BENCH_NETWORK_AB=1), or another build.
+if [ -n "${BENCH_BASE_BUILD:-}" ]; then
+	base=base
+	sed "s|$compat/|$BENCH_BASE_BUILD/compat/|" "$config" > "$work/rc.conf.base"
+	base_start() { rcjail="$BENCH_BASE_BUILD/src/rcjail" rcjail_start "$work/rc.conf.base"; }
+	base_stop() { rcjail="$BENCH_BASE_BUILD/src/rcjail" rcjail_stop "$work/rc.conf.base"; }
+elif [ -n "${BENCH_NETWORK_AB:-}" ]; then
+	base=unconfined
+	base_start() { rcjail_start "$unconfined"; }
+	base_stop() { rcjail_stop "$unconfined"; }
+else
+	base=floor
+	base_start() { floor_start; }
+	base_stop() { floor_stop; }
+fi
+
+check_running() {
+	local up
+	up=$(running_jails)
+	if [ "$up" -ne "$1" ]; then
+		echo "rcjail $2 left $up of $count jails running:" >&2
+		tail -n 20 "$work/$2.out" >&2
+		exit 1
+	fi
+}
+
+printf '%-6s %10s %10s %10s %10s   (busy CPU seconds, the same order)\n' round "$base-start" rcjail-start \
+	"$base-stop" rcjail-stop
 for round in $(seq 1 "$rounds"); do
-	timed fs floor_start
-	timed fp floor_stop
+	timed fs base_start
+	if [ "$base" != floor ]; then check_running "$count" start; fi
+	timed fp base_stop
+	if [ "$base" != floor ]; then check_running 0 stop; fi
 	timed rs rcjail_start
-	up=$(running_jails)
-	if [ "$up" -ne "$count" ]; then
-		echo "rcjail start left $up of $count jails running:" >&2
-		tail -n 20 "$work/start.out" >&2
-		exit 1
-	fi
+	check_running "$count" start
 	timed rp rcjail_stop
-	up=$(running_jails)
-	if [ "$up" -ne 0 ]; then
-		echo "rcjail stop left $up jails running:" >&2
-		tail -n 20 "$work/stop.out" >&2
-		exit 1
-	fi
-	printf '%-6s %10s %10s %10s %10s\n' "$round" "$fs" "$rs" "$fp" "$rp"
-	echo "$fs $rs $fp $rp" >> "$work/times"
+	check_running 0 stop
+	printf '%-6s %10s %10s %10s %10s   cpu %6s %6s %6s %6s\n' "$round" "$fs" "$rs" "$fp" "$rp" \
+		"$fs_cpu" "$rs_cpu" "$fp_cpu" "$rp_cpu"
+	echo "$fs $rs $fp $rp $fs_cpu $rs_cpu $fp_cpu $rp_cpu" >> "$work/times"
 done
 col() { awk -v c="$1" '{ print $c }' "$work/times" | median; }
 fs=$(col 1) rs=$(col 2) fp=$(col 3) rp=$(col 4)
 printf '%-6s %10s %10s %10s %10s\n' median "$fs" "$rs" "$fp" "$rp"
-awk -v fs="$fs" -v rs="$rs" -v fp="$fp" -v rp="$rp" \
-	'BEGIN { printf "rcjail / floor: start %.2fx, stop %.2fx\n", rs / fs, rp / fp }'
+awk -v fs="$fs" -v rs="$rs" -v fp="$fp" -v rp="$rp" -v base="$base" \
+	'BEGIN { printf "rcjail / %s: start %.2fx, stop %.2fx (of the medians)\n", base, rs / fs, rp / fp }'
+# Within a round both ran back to back, so the ratio per round is less
+# exposed to a machine whose speed drifts between rounds.
+ratio() { awk -v a="$1" -v b="$2" '{ printf "%.3f\n", $b / $a }' "$work/times" | median; }
+printf 'rcjail / %s: start %.2fx, stop %.2fx (median of the rounds'"'"' ratios)\n' "$base" "$(ratio 1 2)" "$(ratio 3 4)"
+printf 'rcjail / %s in busy CPU seconds: start %.2fx, stop %.2fx (median of the rounds'"'"' ratios)\n' \
+	"$base" "$(ratio 5 6)" "$(ratio 7 8)"
