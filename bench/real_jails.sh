@@ -89,10 +89,11 @@ config=$work/rc.conf
 	echo 'jail_procfs_enable="YES"'
 	echo "jail_parallel_start=\"${BENCH_PARALLEL_START:-YES}\""
 	echo "jail_parallel_stop=\"${BENCH_PARALLEL_STOP:-NO}\""
-	if [ "${BENCH_STOP_SLEEP:-0}" != 0 ]; then
-		echo "jail_exec_stop=\"/bin/sh -c 'sleep ${BENCH_STOP_SLEEP}; exec /bin/sh /etc/rc.shutdown'\""
-	fi
 	for i in $(seq 1 "$count"); do
+		# Per jail: rc.d/jail has no global fallback for exec_stop.
+		if [ "${BENCH_STOP_SLEEP:-0}" != 0 ]; then
+			echo "jail_j${i}_exec_stop=\"/bin/sh -c 'sleep ${BENCH_STOP_SLEEP}; exec /bin/sh /etc/rc.shutdown'\""
+		fi
 		echo "jail_j${i}_rootdir=\"$work/roots/j$i\""
 		echo "jail_j${i}_hostname=\"j$i.example.org\""
 		echo "jail_j${i}_ip=\"$(address "$i")\""
