@@ -114,17 +114,20 @@ long bindReservedPort() {
   return result;
 }
 
-// On a directory of its own, which it removes again.
-long mountTmpfs() {
-  const char* point = "/tmp/.probe-mount";
+// mount(2) onto a directory of its own, which it removes again with what
+// was mounted; the result and errno of the mount.
+long mountOnScratch(const char* point, const char* source, const char* type, unsigned long flags,
+                    const char* data) {
   mkdir(point, 0700);
-  const long result = mount("probe", point, "tmpfs", 0, "size=4k");
+  const long result = mount(source, point, type, flags, data);
   const int error = errno;
   if (result == 0) umount2(point, MNT_DETACH);
   rmdir(point);
   errno = error;
   return result;
 }
+
+long mountTmpfs() { return mountOnScratch("/tmp/.probe-mount", "probe", "tmpfs", 0, "size=4k"); }
 
 // A bind mount (FreeBSD's nullfs) of a directory of its own onto another,
 // unmounted again.
@@ -148,16 +151,7 @@ long bindMount() {
 
 // /proc without what lies over its files (the read-only /proc/sys, the
 // hidden ones), bound elsewhere: it would uncover them.
-long uncoverProc() {
-  const char* to = "/tmp/.probe-proc";
-  mkdir(to, 0700);
-  const long result = mount("/proc", to, nullptr, MS_BIND, nullptr);
-  const int error = errno;
-  if (result == 0) umount2(to, MNT_DETACH);
-  rmdir(to);
-  errno = error;
-  return result;
-}
+long uncoverProc() { return mountOnScratch("/tmp/.probe-proc", "/proc", nullptr, MS_BIND, nullptr); }
 
 // Takes the read-only mount off /proc/sys: run last, as it may succeed
 // where the jail is no boundary (children.max), and the jail then goes.
