@@ -66,6 +66,15 @@ BOOST_AUTO_TEST_CASE(parameter_list) {
   BOOST_TEST(format({"ip4.addr", "ip6.addr", "persist"}, {kJails[0]}) == "192.0.2.10,192.0.2.11 - true\n");
 }
 
+BOOST_AUTO_TEST_CASE(which_outputs_show_host_names) {
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{}, {"-v"}, {"-n"}, {"-s"}, {"host.hostname"}, {"-n", "jid", "host.domainname"}})
+    BOOST_TEST(jlsShowsHostNames(options(args)), args.size());
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"jid"}, {"-j", "www", "jid"}, {"-n", "name", "path", "ip4.addr"}})
+    BOOST_TEST(!jlsShowsHostNames(options(args)), args.size());
+}
+
 BOOST_AUTO_TEST_CASE(name_value_form) {
   BOOST_TEST(format({"-n", "name", "ip6.addr", "persist", "dying"}, {kJails[0]}) == "name=www ip6.addr= persist nodying\n");
 }

@@ -150,6 +150,11 @@ std::variant<JlsOptions, JlsUsageError> parseJlsCommandLine(const std::vector<st
   return options;
 }
 
+bool jlsShowsHostNames(const JlsOptions& options) {
+  return options.params.empty() ||
+         std::ranges::any_of(options.params, [](const std::string& p) { return p.starts_with("host."); });
+}
+
 std::string formatJls(const JlsOptions& options, const std::vector<JailRecord>& jails, std::string& error) {
   if (options.existsOnly) return {};
   std::vector<std::string> params = options.params;

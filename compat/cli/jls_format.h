@@ -29,6 +29,10 @@ struct JlsUsageError {};
 // Later flags override earlier ones as in jls.c; naming parameters cancels -v.
 std::variant<JlsOptions, JlsUsageError> parseJlsCommandLine(const std::vector<std::string>& args);
 
+// Whether the output shows a host or domain name: the default table, -v,
+// every parameter (-n or -s alone), or one named host.*.
+bool jlsShowsHostNames(const JlsOptions& options);
+
 // The whole output for `jails` (already filtered by -j), or an error text
 // ("unknown parameter: x") in `error`.
 std::string formatJls(const JlsOptions& options, const std::vector<JailRecord>& jails, std::string& error);

@@ -45,9 +45,10 @@ int main(int argc, char** argv) {
     jails = registry.list();
   }
   // A jail whose root may set its names shows the ones it has now, as
-  // FreeBSD's jls does.
+  // FreeBSD's jls does; they are asked only when the output shows them
+  // (rcjail's many `jls -j NAME jid` do not pay for it).
   for (JailRecord& jail : jails) {
-    if (!jailPrivileges(jail).setHostname) continue;
+    if (!jlsShowsHostNames(options) || !jailPrivileges(jail).setHostname) continue;
     std::string ignored;
     const std::unique_ptr<JailInit> init = JailInit::open(jail, ignored);
     if (!init) continue;
