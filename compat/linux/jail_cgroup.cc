@@ -141,12 +141,7 @@ std::uint64_t cgroupId(const std::string& directory) {
 
 std::string makeJailCgroup(const std::string& mount, const JailCgroupName& name,
                            const std::function<void(std::uint64_t id)>& removed, std::string& error) {
-  const std::string parent = jailCgroupParent(mount);
-  if (mkdir(parent.c_str(), 0755) != 0 && errno != EEXIST) {
-    error = errorText("mkdir " + parent);
-    return {};
-  }
-  removeStaleJailCgroups(parent, name.pidNamespace, removed);
+  removeStaleJailCgroups(jailCgroupParent(mount), name.pidNamespace, removed);
   const std::string directory = mount + jailCgroupPath(name);
   if (mkdir(directory.c_str(), 0755) != 0) {
     error = errorText("mkdir " + directory);

@@ -44,10 +44,10 @@ std::string jailCgroupParent(const std::string& mount);
 // The id of the cgroup at `directory` (its inode number, the id the kernel
 // gives BPF programs); 0 with errno set when it cannot be read.
 std::uint64_t cgroupId(const std::string& directory);
-// Makes the jail's cgroup (and rcjail/) below `mount`, after removing those
-// of jails that have ended (of this PID namespace: whose init is gone; of
-// another: that are empty), each reported to `removed` by its id. The
-// caller holds the lock of jailCgroupParent. Its directory, or "" with
+// Makes the jail's cgroup below `mount`, after removing those of jails
+// that have ended (of this PID namespace: whose init is gone; of another:
+// that are empty), each reported to `removed` by its id. The caller has
+// made jailCgroupParent and holds its lock. Its directory, or "" with
 // `error`.
 std::string makeJailCgroup(const std::string& mount, const JailCgroupName& name,
                            const std::function<void(std::uint64_t id)>& removed, std::string& error);
