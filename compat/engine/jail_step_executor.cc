@@ -190,12 +190,13 @@ StepOutcome StepExecutor::spawnHolder(JailTask& task) {
       return warned(reporter_, task.spec, refused);
   // A jail inside a jail cannot make the user namespace that lets its root
   // set the host name: its parent refuses user namespaces.
-  const JailPrivileges privileges = jailPrivileges(recordForNewJail(task.spec, 0, HostFacts{}));
+  const JailRecord newJail = recordForNewJail(task.spec, 0, HostFacts{});
+  const JailPrivileges privileges = jailPrivileges(newJail);
   const bool ownedUts = !insideJail && privileges.setHostname;
   // Made before the init and the commands are forked, which then share it.
   std::string error = prepareJailFilter(privileges);
   if (error.empty()) task.holder = JailHolder::spawn(task.spec.vnet, ownedUts, task.spec.persist, error);
-  if (task.holder) error = confineNewJail(task.holder->init(), task.spec);
+  if (task.holder) error = confineNewJail(task.holder->init(), newJail);
   if (error.empty()) return StepOutcome::Done;
   if (task.holder) killJail(task.holder->init());
   task.holder.reset();

@@ -229,8 +229,8 @@ std::string confineJailNetwork(const JailInit& init, const NetworkRules& rules) 
   });
 }
 
-std::string confineNewJail(const JailInit& init, const JailSpec& spec) {
-  const NetworkRules rules = networkRulesOf(recordForNewJail(spec, 0, HostFacts{}));
+std::string confineNewJail(const JailInit& init, const JailRecord& newJail) {
+  const NetworkRules rules = networkRulesOf(newJail);
   if (!rules.confined()) return {};
   std::optional<std::string> own = unifiedCgroupPath(readTextFile("/proc/self/cgroup"));
   if (own && parseJailCgroupPath(*own)) return {};

@@ -14,7 +14,6 @@
 #include <string>
 
 #include "jail_identity.h"
-#include "jail_spec.h"
 #include "network_rules.h"
 
 struct jail_network_rules;
@@ -35,7 +34,8 @@ std::string confineJailNetwork(const JailInit& init, const NetworkRules& rules);
 // confine anything and jail(8) itself is not confined already (a jail made
 // inside a jail stays in its parent's cgroup, under its parent's rules, as
 // FreeBSD keeps a child's addresses within its parent's).
-std::string confineNewJail(const JailInit& init, const JailSpec& spec);
+// `newJail` is the record of the jail's parameters (recordForNewJail).
+std::string confineNewJail(const JailInit& init, const JailRecord& newJail);
 
 // jail -m of ip4.addr or ip6.addr: the running jail's rules are replaced
 // by ones with the new addresses, which hold at once, as on FreeBSD.
