@@ -159,13 +159,17 @@ BOOST_AUTO_TEST_CASE(system_v_ipc_by_kind) {
   BOOST_TEST(refuses(jailPrivileges(jailWith({{"sysvmsg", {"disable"}}})), "msgget"));
 }
 
-BOOST_AUTO_TEST_CASE(nested_jails_get_their_namespaces_but_never_a_user_namespace) {
+BOOST_AUTO_TEST_CASE(a_jail_that_makes_jails_gets_their_namespaces) {
   const JailPrivileges parent = jailPrivileges(jailWith({{"children.max", {"1"}}}));
   BOOST_TEST(!refuses(parent, "mount"));
   BOOST_TEST(!refuses(parent, "setns"));
   BOOST_TEST(!refusesFlag(parent, "unshare", 0x20000ULL));
-  BOOST_TEST(refusesFlag(parent, "unshare", 0x10000000ULL));
-  BOOST_TEST(refusesFlag(parent, "clone", 0x10000000ULL));
+  // A child's allow.set_hostname and allow.mount.nullfs are user namespaces.
+  BOOST_TEST(!refusesFlag(parent, "unshare", 0x10000000ULL));
+  BOOST_TEST(!refusesFlag(parent, "clone", 0x10000000ULL));
+  // Cgroup and time namespaces are no part of a jail.
+  BOOST_TEST(refusesFlag(parent, "unshare", 0x02000000ULL));
+  BOOST_TEST(refusesFlag(parent, "unshare", 0x80ULL));
   BOOST_TEST(refuses(parent, "open_by_handle_at"));
   BOOST_TEST((jailPrivileges(jailWith({{"children.max", {"0"}}})) == defaults()));
 }

@@ -188,14 +188,12 @@ StepOutcome StepExecutor::spawnHolder(JailTask& task) {
   if (insideJail)
     if (std::string refused = childLimitError(registry_.view()); !refused.empty())
       return warned(reporter_, task.spec, refused);
-  // A jail inside a jail cannot make the user namespace that lets its root
-  // set the host name: its parent refuses user namespaces.
   const JailRecord newJail = recordForNewJail(task.spec, 0, HostFacts{});
   const JailPrivileges privileges = jailPrivileges(newJail);
-  const bool ownedUts = !insideJail && privileges.setHostname;
   // Made before the init and the commands are forked, which then share it.
   std::string error = prepareJailFilter(privileges);
-  if (error.empty()) task.holder = JailHolder::spawn(task.spec.vnet, ownedUts, task.spec.persist, error);
+  if (error.empty())
+    task.holder = JailHolder::spawn(task.spec.vnet, privileges.setHostname, task.spec.persist, error);
   if (task.holder) error = confineNewJail(task.holder->init(), newJail);
   if (error.empty()) return StepOutcome::Done;
   if (task.holder) killJail(task.holder->init());

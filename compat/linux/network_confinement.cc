@@ -267,6 +267,9 @@ std::string killConfinedJail(const JailInit& init) {
 std::string joinJailConfinement(pid_t initPid, int initPidfd) {
   const std::string path = jailCgroupOfProcess(initPid, initPidfd);
   if (path.empty()) return {};
+  // A jail inside a confined jail shares its parent's cgroup: a jexec from
+  // the parent is in it already (and sees the hierarchy read-only).
+  if (unifiedCgroupPath(readTextFile("/proc/self/cgroup")) == path) return {};
   const pid_t self = getpid();
   return withCgroupHierarchy([&](const std::string& mount) { return moveIntoCgroup(mount + path, self); });
 }

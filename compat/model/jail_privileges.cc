@@ -63,9 +63,10 @@ const std::vector<PrivilegeRule>& rules() {
       {"sysvshm", "System V shared memory: new or inherit", "shm* no longer refused (own IPC namespace)", 0,
        {SysvShm}},
       {"children.max", "make child jails (PRIV_JAIL_*)",
-       "CAP_SYS_ADMIN, mount, pivot_root, setns and the jail's namespaces let through: the jail can undo "
+       "CAP_SYS_ADMIN, mount, pivot_root, setns, the jail's namespaces and user namespaces let through "
+       "(a child jail's allow.set_hostname and allow.mount.nullfs are made of them): the jail can undo "
        "its own file system restrictions",
-       cap(CAP_SYS_ADMIN), {Mount, MountOther, Namespaces}, AtLeast, false, 1},
+       cap(CAP_SYS_ADMIN), {Mount, MountOther, Namespaces, UserNamespaces}, AtLeast, false, 1},
       {"allow.mount", "mount file systems of the allow.mount.* types while enforce_statfs < 2",
        "alone grants nothing, as on FreeBSD: each file system type needs its allow.mount.* too"},
       {"allow.mount.nullfs", "mount and unmount nullfs (with allow.mount, enforce_statfs < 2)",
@@ -163,11 +164,12 @@ std::vector<RefusedCall> callsOf(CallGroup group) {
         calls.push_back(call);
       return calls;
     }
+    case UserNamespaces: return namespaceFlags({CLONE_NEWUSER});
     case OtherNamespaces: {
       // clone3 passes its flags in memory a filter cannot read: ENOSYS makes
       // the C library fall back to clone, whose flags it can.
       std::vector<RefusedCall> calls = plain({"clone3"}, ENOSYS);
-      for (const RefusedCall& call : namespaceFlags({CLONE_NEWUSER, CLONE_NEWCGROUP})) calls.push_back(call);
+      for (const RefusedCall& call : namespaceFlags({CLONE_NEWCGROUP})) calls.push_back(call);
       for (const RefusedCall& call : namespaceFlags({CLONE_NEWTIME}, true)) calls.push_back(call);
       return calls;
     }
@@ -183,10 +185,10 @@ std::vector<RefusedCall> callsOf(CallGroup group) {
 std::span<const PrivilegeRule> jailPrivilegeRules() { return rules(); }
 
 JailPrivileges jailPrivileges(const JailRecord& record) {
-  std::vector<CallGroup> refused{Modules,    Kexec,   FileHandles, Bpf,      Keyrings,   Swap,
-                                 Accounting, Reboot,  Perf,        SetTime,  AdjustTime, Quotas,
-                                 Mount,      MountOther, Namespaces, OtherNamespaces, KernelLog, Hostname,
-                                 SysvMsg,    SysvSem,    SysvShm};
+  std::vector<CallGroup> refused{Modules,    Kexec,      FileHandles, Bpf,            Keyrings,        Swap,
+                                 Accounting, Reboot,     Perf,        SetTime,        AdjustTime,      Quotas,
+                                 Mount,      MountOther, Namespaces,  UserNamespaces, OtherNamespaces, KernelLog,
+                                 Hostname,   SysvMsg,    SysvSem,     SysvShm};
   JailPrivileges out;
   for (bool restrictions : {false, true})
     for (const PrivilegeRule& rule : rules()) {

@@ -45,7 +45,8 @@ enum class CallGroup {
   Mount,         // mount, umount, umount2
   MountOther,    // pivot_root and the new mount API
   Namespaces,    // setns, and clone/unshare with a namespace flag a jail is made of
-  OtherNamespaces,  // user, cgroup and time namespaces: refused to every jail
+  UserNamespaces,  // clone/unshare with CLONE_NEWUSER
+  OtherNamespaces,  // cgroup and time namespaces (and clone3): refused to every jail
   KernelLog,     // syslog(2)
   Hostname,      // sethostname, setdomainname
   SysvMsg,       // msgget, msgsnd, msgrcv, msgctl

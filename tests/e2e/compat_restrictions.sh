@@ -156,6 +156,7 @@ hostname refused EPERM" allow.nosuser
 	probe_jail "vnet" "raw_inet open
 raw_packet open" vnet
 	probe_jail "children.max=1" "mount open
+new_userns open
 new_mountns open
 bind_mount open
 uncover_proc open
@@ -183,6 +184,33 @@ raw_packet open")"
 	"$JAIL" -r p > /dev/null
 }
 
+# A jail made inside a jail (children.max) gets its allowances as any
+# other: its root sets its own host name and bind mounts, and every other
+# route stays closed, although its parent may make namespaces.
+nested() {
+	run "$JAIL" -c name=outer path=/ children.max=1 ip4=inherit persist
+	check "nested: the parent is created" "0:" "$STATUS:$ERR"
+	outer_name=$("$JEXEC" outer hostname)
+	run "$JEXEC" outer "$JAIL" -c name=inner path="$ROOT" host.hostname=inner.example.org mount.devfs \
+		mount.procfs mount="sysfs $ROOT/sys sysfs rw 0 0" ip4=inherit persist allow.mount allow.mount.nullfs \
+		enforce_statfs=1
+	check "nested: the child is created" "0:" "$STATUS:$ERR"
+	run "$JEXEC" outer "$JEXEC" inner hostname renamed.example.org
+	check "nested: the child's root sets its host name" "0:renamed.example.org" \
+		"$STATUS:$("$JEXEC" outer "$JEXEC" inner hostname)"
+	check "nested: the parent's name is untouched" "$outer_name" "$("$JEXEC" outer hostname)"
+	run "$JEXEC" outer "$JLS" -j inner host.hostname
+	check "nested: the parent's jls shows the child's name" "renamed.example.org" "$OUT"
+	run "$JEXEC" outer "$JEXEC" inner /probe --in-jail
+	check "nested: the child's routes, with allow.mount.nullfs" "" "$(mismatches "$OUT" "bind_mount open
+uncover_proc refused EINVAL
+unmask_proc_sys refused EINVAL")"
+	run "$JEXEC" outer "$JEXEC" -U nobody inner /probe --in-jail
+	check "nested: another user of the child may not set its name" "hostname refused EPERM" \
+		"$(printf '%s\n' "$OUT" | grep '^hostname ')"
+	"$JAIL" -r outer > /dev/null
+}
+
 if [ "${1:-}" = inner ]; then
 	WORK=$2
 	compat_programs "$WORK"
@@ -200,6 +228,7 @@ if [ "${1:-}" = inner ]; then
 	check "the node outside /dev opens on the host" "0" "$(: < "$ROOT/tmp/probe-null"; echo $?)"
 	entry_paths
 	allowances
+	nested
 	check "no jail is left" "" "$(registered_jails)"
 	finish
 	exit
