@@ -27,6 +27,10 @@ std::optional<std::string> fstabFile(const std::string&, std::string&) {
   return std::string("# comment\n/usr/ports /j/usr/ports nullfs ro 0 0\n");
 }
 
+std::string addressOf(const Step& step) {
+  return step.address.address + "/" + std::to_string(step.address.prefixLength);
+}
+
 // One word per step: the kind and what it works on.
 std::string outline(const std::vector<Step>& steps) {
   std::string text;
@@ -35,8 +39,9 @@ std::string outline(const std::vector<Step>& steps) {
     switch (step.kind) {
       case StepKind::HostCommand: text += "host:" + step.command; break;
       case StepKind::JailCommand: text += "jail:" + (step.command.empty() ? step.argv.front() : step.command); break;
-      case StepKind::AddAddress: text += "add:" + step.argv[4]; break;
-      case StepKind::RemoveAddress: text += "del:" + step.argv[4]; break;
+      // What the netlink request carries (the argv is only its text).
+      case StepKind::AddAddress: text += "add:" + addressOf(step); break;
+      case StepKind::RemoveAddress: text += "del:" + addressOf(step); break;
       case StepKind::SpawnHolder: text += "namespaces"; break;
       case StepKind::Mount: text += "mount:" + step.mount.type; break;
       case StepKind::Create: text += "create"; break;

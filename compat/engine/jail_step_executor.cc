@@ -75,6 +75,7 @@ StepOutcome StepExecutor::run(JailTask& task, const Step& step, bool slotFree) {
       return runCommand(task, step, slotFree);
     case StepKind::AddAddress:
     case StepKind::RemoveAddress:
+      return slotFree ? changeAddress(task, step) : StepOutcome::NeedSlot;
     case StepKind::MoveInterface:
     case StepKind::ReturnInterface:
       return runNetworkCommand(task, step, slotFree);
@@ -192,13 +193,24 @@ StepOutcome StepExecutor::spawnHolder(JailTask& task) {
   const JailPrivileges privileges = jailPrivileges(newJail);
   // Made before the init and the commands are forked, which then share it.
   std::string error = prepareJailFilter(privileges);
-  if (error.empty())
-    task.holder = JailHolder::spawn(task.spec.vnet, privileges.setHostname, task.spec.persist, error);
+  if (error.empty()) task.holder = JailHolder::spawn(task.spec.vnet, privileges.setHostname, task.spec.persist, error);
   if (task.holder) error = confineNewJail(task.holder->init(), newJail);
   if (error.empty()) return StepOutcome::Done;
   if (task.holder) killJail(task.holder->init());
   task.holder.reset();
   return warned(reporter_, task.spec, error);
+}
+
+// FreeBSD runs ifconfig for this, which takes a -p slot; here it is one
+// netlink request, shown and reported as the ip(8) command that does the same.
+StepOutcome StepExecutor::changeAddress(JailTask& task, const Step& step) {
+  const std::string text = commandFromArgv(step.argv).text();
+  if (reporter_.verbose() > 0) reporter_.note(task.spec, "run command: " + text);
+  const std::string error = changeInterfaceAddress(step.address, step.kind == StepKind::AddAddress);
+  if (error.empty()) return StepOutcome::Done;
+  reporter_.errorLine(error);
+  reporter_.warn(task.spec, text + ": failed");
+  return StepOutcome::Failed;
 }
 
 StepOutcome StepExecutor::mount(JailTask& task, const Step& step) {

@@ -51,6 +51,7 @@ class StepExecutor {
   StepOutcome runCommand(JailTask& task, const Step& step, bool slotFree);
   StepOutcome runNetworkCommand(JailTask& task, const Step& step, bool slotFree);
   StepOutcome spawnHolder(JailTask& task);
+  StepOutcome changeAddress(JailTask& task, const Step& step);
   StepOutcome mount(JailTask& task, const Step& step);
   StepOutcome create(JailTask& task);
   StepOutcome clearPersist(JailTask& task);

@@ -8,7 +8,7 @@ namespace {
 
 Step hookStep(Hook hook, const std::string& command) {
   Step step{hookRunsInJail(hook) ? StepKind::JailCommand : StepKind::HostCommand, hookParamName(hook),
-            command, {}, {}, {}, {}};
+            command, {}, {}, {}, {}, {}};
   return step;
 }
 
@@ -27,7 +27,7 @@ void addHook(std::vector<Step>& steps, const JailSpec& spec, Hook hook) {
 }
 
 Step simpleStep(StepKind kind, std::string param = {}) {
-  return Step{kind, std::move(param), {}, {}, {}, {}, {}};
+  return Step{kind, std::move(param), {}, {}, {}, {}, {}, {}};
 }
 
 Step failStep(std::string param, std::string message) {
@@ -64,6 +64,7 @@ void addAddresses(std::vector<Step>& steps, const std::vector<InterfaceAddress>&
     Step step = simpleStep(add ? StepKind::AddAddress : StepKind::RemoveAddress,
                            alias.inet6 ? "ip6.addr" : "ip4.addr");
     step.argv = addressCommand(alias, add);
+    step.address = alias;
     steps.push_back(std::move(step));
   }
 }

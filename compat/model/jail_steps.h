@@ -16,8 +16,8 @@ namespace rcjail::compat {
 enum class StepKind {
   HostCommand,      // an exec.* command on the host
   JailCommand,      // exec.start, command, exec.stop inside the jail
-  AddAddress,       // `ip addr add` for an ip4.addr/ip6.addr entry with an interface
-  RemoveAddress,    // `ip addr del`
+  AddAddress,       // an ip4.addr/ip6.addr entry with an interface, added (as `ip addr add`)
+  RemoveAddress,    // and removed (as `ip addr del`)
   SpawnHolder,      // the namespaces and the init that keeps them
   Mount,            // one mount inside the jail's mount namespace
   Create,           // enter the root, register, print the jid and "created"
@@ -35,6 +35,7 @@ struct Step {
   std::string param;              // the parameter it comes from, for messages
   std::string command;            // HostCommand/JailCommand: the command string
   std::vector<std::string> argv;  // the argv when there is no string (command-line `command`, ip)
+  InterfaceAddress address;       // Add/RemoveAddress; argv is the ip(8) command that does the same
   MountEntry mount;               // Mount
   std::string interface;          // Move/ReturnInterface
   std::string message;            // Fail

@@ -70,4 +70,22 @@ check "vnet remove: status" 0 "$STATUS"
 check "vnet remove: v1 is back" 1 "$(ip -n "$NETNS" -o link show v1 | wc -l)"
 check "vnet remove: nothing left" "" "$(registered_jails)"
 
+# The addresses are netlink requests, reported as the ip(8) commands that
+# do the same; a broadcast address goes along; a failure is ip's.
+run in_netns "$JAIL" -v -c name=brd path="$root" ip4.addr="v1|192.0.2.12/24 broadcast 192.0.2.127" persist
+check "broadcast: status" "0" "$STATUS"
+check "-v shows the command that does the same" "run command: ip -4 addr add 192.0.2.12/24 dev v1 broadcast 192.0.2.127" \
+	"$(printf '%s\n' "$OUT" | grep 'addr add')"
+check "broadcast: on v1" "192.0.2.127" "$(ip -n "$NETNS" -o -4 addr show dev v1 | awk '{ for (i = 1; i < NF; i++) if ($i == "brd") print $(i + 1) }')"
+"$JAIL" -r brd
+ip -n "$NETNS" addr flush dev v1
+run in_netns "$JAIL" -c name=nodev path="$root" ip4.addr="nosuch|192.0.2.13" persist
+check "no such interface: status and ip's words" "1:Cannot find device \"nosuch\"
+jail: ip -4 addr add 192.0.2.13/32 dev nosuch: failed" "$STATUS:$ERR"
+ip -n "$NETNS" addr add 192.0.2.14/32 dev v0
+run in_netns "$JAIL" -c name=taken path="$root" ip4.addr="v0|192.0.2.14" persist
+check "an address already there: status and ip's words" "1:RTNETLINK answers: File exists
+jail: ip -4 addr add 192.0.2.14/32 dev v0: failed" "$STATUS:$ERR"
+check "an address already there: still there, no jail" "192.0.2.14/32 :" "$(addresses v0):$(registered_jails)"
+
 finish
