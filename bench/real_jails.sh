@@ -17,7 +17,8 @@
 # Knobs (environment):
 #   BENCH_PARALLEL_START=YES|NO  jail_parallel_start for rcjail (default YES:
 #                                the floor starts every jail at once too)
-#   BENCH_PARALLEL_STOP=YES|NO   jail_parallel_stop for rcjail (default NO)
+#   BENCH_PARALLEL_STOP=YES|NO   jail_parallel_stop for rcjail, and the floor
+#                                stops every jail at once too (default NO)
 #   BENCH_STOP_SLEEP=SECONDS     every jail's exec.stop sleeps this long
 #                                before /etc/rc.shutdown (default 0)
 #   BENCH_RC_CONF=FILE           extra rc.conf lines for rcjail's run
@@ -139,17 +140,27 @@ floor_start() {
 	exec 4<&-
 }
 
+floor_stop_one() {
+	local i=$1 outer init
+	outer=$(cat "$work/floor.j$i")
+	read -r init _ < "/proc/$outer/task/$outer/children" || true
+	if [ "${BENCH_STOP_SLEEP:-0}" != 0 ]; then sleep "$BENCH_STOP_SLEEP"; fi
+	nsenter -t "$init" -m -u -i -p -r -w /bin/sh /etc/rc.shutdown > /dev/null 2>&1
+	kill -KILL "$init"
+	# In the background (parallel) the outer unshare is not this shell's
+	# child: floor_stop's final wait reaps it.
+	wait "$outer" 2>/dev/null || true
+	ip addr del "$(address "$i")/32" dev lo
+}
+
+# One jail after the other, or, with BENCH_PARALLEL_STOP=YES, all at once
+# as rcjail's parallel stop does.
 floor_stop() {
-	local i outer init
+	local i
 	for i in $(seq 1 "$count"); do
-		outer=$(cat "$work/floor.j$i")
-		read -r init _ < "/proc/$outer/task/$outer/children" || true
-		if [ "${BENCH_STOP_SLEEP:-0}" != 0 ]; then sleep "$BENCH_STOP_SLEEP"; fi
-		nsenter -t "$init" -m -u -i -p -r -w /bin/sh /etc/rc.shutdown > /dev/null 2>&1
-		kill -KILL "$init"
-		wait "$outer" 2>/dev/null || true
-		ip addr del "$(address "$i")/32" dev lo
+		if [ "${BENCH_PARALLEL_STOP:-NO}" = YES ]; then floor_stop_one "$i" & else floor_stop_one "$i"; fi
 	done
+	wait
 }
 
 rcjail_run() {
