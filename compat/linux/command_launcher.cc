@@ -3,7 +3,7 @@
 
 #include <fcntl.h>
 #include <grp.h>
-#include <sys/resource.h>
+#include <sched.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <optional>
+#include <stdexcept>
 
 #include "jail_restrictions.h"
 #include "linux_namespaces.h"
@@ -63,7 +64,7 @@ void restrictOrDie(const LaunchSpec& spec) {
 }
 
 [[noreturn]] void execute(const LaunchSpec& spec, std::optional<ResolvedUser> user) {
-  if (spec.inJail && !spec.networkOnly) restrictOrDie(spec);
+  if (spec.inJail) restrictOrDie(spec);
   if (needsUser(spec)) {
     if (!user) user = lookUpUser(spec);
     if (spec.clean) {
@@ -116,7 +117,7 @@ void enterOrDie(const LaunchSpec& spec, int pidfd) {
   if (!spec.jail) die(spec, std::string("jail_attach: ") + std::strerror(ESRCH));
   // The jail's cgroup first, so that its network rules hold from the start.
   std::string error = joinJailConfinement(spec.jail->pid(), pidfd);
-  if (error.empty()) error = enterJailOf(spec.jail->pid(), pidfd, spec.networkOnly);
+  if (error.empty()) error = enterJailOf(spec.jail->pid(), pidfd);
   if (!error.empty()) die(spec, "jail_attach(" + std::to_string(spec.jail->pid()) + "): " + error);
 }
 
@@ -127,6 +128,32 @@ int waitFor(pid_t child) {
   return status;
 }
 
+// jail(8)'s next child is born in the jail's PID namespace: setns() into a
+// PID namespace applies to the caller's children only, so an in-jail
+// command needs no helper that enters and forks again. Back to jail(8)'s own
+// namespace right after the fork: its later children (other jails' inits)
+// must not be born inside this jail.
+class ChildPidNamespace {
+ public:
+  explicit ChildPidNamespace(int jailPidfd) : own_(open("/proc/self/ns/pid", O_RDONLY | O_CLOEXEC)) {
+    if (own_ < 0 || setns(jailPidfd, CLONE_NEWPID) != 0) error_ = std::string("setns pid: ") + std::strerror(errno);
+  }
+  ~ChildPidNamespace() {
+    if (own_ >= 0) close(own_);
+  }
+  ChildPidNamespace(const ChildPidNamespace&) = delete;
+  ChildPidNamespace& operator=(const ChildPidNamespace&) = delete;
+  const std::string& error() const { return error_; }
+  void restore() {
+    if (error_.empty() && setns(own_, CLONE_NEWPID) != 0)
+      throw std::runtime_error(std::string("setns back to jail(8)'s PID namespace: ") + std::strerror(errno));
+  }
+
+ private:
+  int own_;
+  std::string error_;
+};
+
 }  // namespace
 
 int exitCodeOf(int waitStatus) {
@@ -136,10 +163,15 @@ int exitCodeOf(int waitStatus) {
 }
 
 pid_t launchCommand(const LaunchSpec& given) {
+  std::optional<ChildPidNamespace> pidNamespace;
+  if (given.inJail && given.jail) pidNamespace.emplace(given.jail->descriptor());
   const pid_t pid = fork();
-  if (pid != 0) return pid;
+  if (pid != 0) {
+    if (pidNamespace) pidNamespace->restore();
+    return pid;
+  }
   resetSignals();
-  // An in-jail helper lives as long as its command: it must not keep jail(8)'s
+  // The child lives as long as its command: it must not keep jail(8)'s
   // other descriptors (other jails' init sockets, the -J file) open that long.
   LaunchSpec spec = given;
   // The console log and the jail's pidfd go to 3 and 4 by way of high
@@ -160,24 +192,10 @@ pid_t launchCommand(const LaunchSpec& given) {
   closeDescriptorsFrom(next);
   if (spec.command.background) setsid();
   std::optional<ResolvedUser> hostUser = hostUserBeforeEntering(spec);
-  if (!spec.inJail || spec.networkOnly) {
-    if (spec.networkOnly) enterOrDie(spec, pidfd);
-    execute(spec, hostUser);
-  }
-  enterOrDie(spec, pidfd);
-  // setns into a PID namespace applies to children only: fork once more and
-  // pass the command's end on to jail(8), which waits for this helper.
-  const pid_t child = fork();
-  if (child == 0) execute(spec, hostUser);
-  if (child < 0) die(spec, std::string("fork: ") + std::strerror(errno));
-  const int status = waitFor(child);
-  if (WIFSIGNALED(status)) {
-    const rlimit noCore{0, 0};
-    setrlimit(RLIMIT_CORE, &noCore);
-    std::signal(WTERMSIG(status), SIG_DFL);
-    raise(WTERMSIG(status));
-  }
-  _exit(WIFEXITED(status) ? WEXITSTATUS(status) : 1);
+  if (pidNamespace && !pidNamespace->error().empty())
+    die(spec, "jail_attach(" + std::to_string(spec.jail->pid()) + "): " + pidNamespace->error());
+  if (spec.inJail) enterOrDie(spec, pidfd);
+  execute(spec, hostUser);
 }
 
 int runCommandAndWait(const LaunchSpec& spec) {

@@ -23,7 +23,6 @@ struct LaunchSpec {
   // inJail: what the jail's root may do. Required: a command without it is
   // not run (jail_restrictions.h applies it after entering, before exec).
   std::optional<JailPrivileges> privileges;
-  bool networkOnly = false;     // enter only the jail's network namespace
   std::string user;             // "" keeps the invoking user
   bool userFromHost = false;    // inJail: look the user up in the host's passwd
   bool clean = false;           // exec.clean / jexec -l
@@ -35,10 +34,9 @@ struct LaunchSpec {
   std::string execErrorWord = "exec";  // "exec CMD: why" (jail) / "execvp: CMD: why" (jexec)
 };
 
-// Forks the command and returns the pid to wait for (for an in-jail command
-// a helper that stays on the host and exits as the command does). -1 with
-// errno when fork fails. Errors inside the child are printed with
-// errorPrefix and make it exit 1.
+// Forks the command (an in-jail one straight into the jail's PID namespace)
+// and returns its pid. -1 with errno when fork fails. Errors inside the
+// child are printed with errorPrefix and make it exit 1.
 pid_t launchCommand(const LaunchSpec& spec);
 
 // Runs the command in this process's child and returns its wait status; for

@@ -222,8 +222,7 @@ std::vector<pid_t> JailInit::processes() const {
   return pids;
 }
 
-std::string enterJailOf(pid_t pid, int pidfd, bool networkOnly) {
-  if (networkOnly) return setns(pidfd, CLONE_NEWNET) == 0 ? std::string() : errorText("setns net");
+std::string enterJailOf(pid_t pid, int pidfd) {
   const int root = ::open(procPath(pid, "root").c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (root < 0) return errorText(procPath(pid, "root"));
   // Still alive after the open: the pid was not reused, the root is the jail's.
@@ -243,7 +242,7 @@ std::string enterJailOf(pid_t pid, int pidfd, bool networkOnly) {
 
 std::string runInsideJail(const JailInit& init, const std::function<std::string()>& action) {
   return inChildProcess([&] {
-    std::string error = enterJailOf(init.pid(), init.descriptor(), false);
+    std::string error = enterJailOf(init.pid(), init.descriptor());
     return error.empty() ? action() : error;
   });
 }

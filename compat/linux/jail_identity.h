@@ -77,9 +77,9 @@ class JailInit {
 };
 
 // Moves the calling process into the namespaces and root of the jail whose
-// init `pid` is held by `pidfd` (or into its network namespace only).
+// init `pid` is held by `pidfd`.
 // Children forked afterwards are inside the jail. Error text, empty on success.
-std::string enterJailOf(pid_t pid, int pidfd, bool networkOnly);
+std::string enterJailOf(pid_t pid, int pidfd);
 
 // Runs `action` in a child that entered the jail; its error text, empty on success.
 std::string runInsideJail(const JailInit& init, const std::function<std::string()>& action);

@@ -137,6 +137,27 @@ run "$JAIL" -J "$WORK/jids" "$root" legacy.example.org "" /bin/hostname
 check "legacy form" "legacy.example.org" "$OUT"
 check "legacy -J line" "4	$root	legacy.example.org		/bin/hostname" "$(cat "$WORK/jids")"
 
+# One jail(8) making both jails of a file forks the first one's exec.start straight
+# into that jail's PID namespace, and then makes the second beside the
+# first, not inside it.
+cat > "$WORK/two.conf" <<EOF
+path = "$root";
+persist;
+first { exec.start = "/bin/sh -c 'echo \\\$\\\$ > /tmp/first.pid'"; }
+second { exec.start = "/bin/true"; }
+EOF
+run "$JAIL" -f "$WORK/two.conf" -c
+check "two jails: created" "0:first: created
+second: created" "$STATUS:$OUT"
+check "exec.start ran as a process of the jail" "2" "$(cat "$root/tmp/first.pid")"
+nspid_depth() { awk '$1 == "NSpid:" { print NF - 1 }' "/proc/$1/status"; }
+check "the second jail's init is not inside the first jail" "$(nspid_depth "$(jail_init first)")" \
+	"$(nspid_depth "$(jail_init second)")"
+run "$JAIL" -f "$WORK/two.conf" -r first
+check "removing the first leaves the second" "0:1" "$STATUS:$("$JLS" -N name | grep -c second)"
+"$JAIL" -f "$WORK/two.conf" -r second > /dev/null
+rm -f "$root/tmp/first.pid"
+
 run "$JAIL"
 check "usage: status" 1 "$STATUS"
 check "usage: first line" "usage: jail [-dhilqv] [-J jid_file] [-u username] [-U username]" "$(echo "$ERR" | head -n 1)"
