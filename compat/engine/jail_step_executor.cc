@@ -303,10 +303,10 @@ StepOutcome StepExecutor::terminate(JailTask& task) {
   std::string error;
   const JailInit* init = initOf(task, error);
   if (!init) return warned(reporter_, task.spec, "jail_remove: " + error);
-  const std::vector<pid_t> members = init->processes();
-  if (members.empty()) return StepOutcome::Done;
-  // The jail's init sends the SIGTERM from inside its namespace: no pid
-  // list read from outside is ever signalled.
+  // Only -v, which names them, walks /proc. The init sends the SIGTERM from
+  // inside (no pid read from outside is signalled) and ends once it is alone.
+  std::vector<pid_t> members;
+  if (reporter_.verbose() > 0 && (members = init->processes()).empty()) return StepOutcome::Done;
   if (error = requestStop(*init); !error.empty()) return warned(reporter_, task.spec, "jail_remove: " + error);
   if (reporter_.verbose() > 0) reporter_.note(task.spec, "sent SIGTERM to:" + joinPids(members));
   task.terminateDeadline = Clock::now() + std::chrono::seconds(timeout);

@@ -38,6 +38,8 @@ check "polite: its init is known" yes "$([ -n "$init" ] && echo yes)"
 run "$JAIL" -v -r polite
 check "polite: removed" 0 "$STATUS"
 check "polite: its service got SIGTERM and ended on it" "got TERM" "$(cat "$root/var/log/polite")"
+check "polite: -v names the processes it sent SIGTERM" yes \
+	"$(echo "$OUT" | grep -Eq '^polite: sent SIGTERM to:( [0-9]+)+$' && echo yes)"
 check "polite: within stop.timeout, nothing timed out" "" "$(echo "$OUT$ERR" | grep 'timed out')"
 check "polite: nothing of it is left" 0 "$(remaining "$init")"
 check "polite: gone from the registry" "" "$(registered_jails)"
@@ -54,4 +56,14 @@ check "stubborn: removed all the same" 0 "$STATUS"
 check "stubborn: stop.timeout ran out" "stubborn: timed out" "$(echo "$OUT$ERR" | grep -o 'stubborn: timed out')"
 check "stubborn: nothing of it is left" 0 "$(remaining "$init")"
 check "stubborn: gone from the registry" "" "$(registered_jails)"
+
+# A jail with no process but its init: nothing to send, removed at once.
+for flags in -r -vr; do
+	run "$JAIL" -c name=empty path="$root" persist stop.timeout=30
+	init=$(proc_identity "/proc/$(jail_init empty)")
+	run "$JAIL" $flags empty
+	check "empty ($flags): removed, no SIGTERM sent, nothing timed out" "0:" \
+		"$STATUS:$(echo "$OUT$ERR" | grep -e 'sent SIGTERM' -e 'timed out')"
+	check "empty ($flags): nothing of it is left" "0:" "$(remaining "$init"):$(registered_jails)"
+done
 finish
