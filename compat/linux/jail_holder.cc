@@ -156,6 +156,11 @@ bool answerSetupRequest(int socket, const std::vector<std::string>& f) {
     poll(fds.data(), fds.size(), kIdleCheckMs);
     signalfd_siginfo info{};
     while (read(signals, &info, sizeof info) == sizeof info) {
+      // Only jail(8) changes the persist flag or stops the jail, as only the
+      // host's jail_set(2) and jail_remove(2) do on FreeBSD. Its signals come
+      // from an ancestor PID namespace, with ssi_pid 0 (pid_namespaces(7));
+      // one sent from inside the jail names its sender.
+      if (info.ssi_pid != 0) continue;
       if (info.ssi_signo == SIGUSR1) persist = false;
       if (info.ssi_signo == SIGUSR2) persist = true;
       // From PID 1, kill(-1) reaches every other process of this namespace

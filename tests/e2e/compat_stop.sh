@@ -57,6 +57,19 @@ check "stubborn: stop.timeout ran out" "stubborn: timed out" "$(echo "$OUT$ERR" 
 check "stubborn: nothing of it is left" 0 "$(remaining "$init")"
 check "stubborn: gone from the registry" "" "$(registered_jails)"
 
+# The jail's root cannot end its jail or drop its persist flag through the
+# signals jail(8) gives the init (SIGUSR1: no persist; SIGRTMIN, 34 with
+# glibc: stop): as on FreeBSD, only the host removes a jail. Obeyed, they
+# would end the jail within a second of it becoming empty.
+run "$JAIL" -c name=signalled path="$root" persist
+run "$JEXEC" signalled /bin/sh -c "kill -USR1 1; kill -34 1; echo sent"
+check "signals from inside: sent" "0:sent" "$STATUS:$OUT"
+n=0
+while "$JLS" -j signalled > /dev/null 2>&1 && [ $n -lt 30 ]; do sleep 0.1; n=$((n + 1)); done
+check "signals from inside: jls still lists the jail after 3 s" "signalled" "$("$JLS" -j signalled name)"
+run "$JAIL" -r signalled
+check "signals from inside: jail(8) removes it" "0:" "$STATUS:$(registered_jails)"
+
 # A jail with no process but its init: nothing to send, removed at once.
 for flags in -r -vr; do
 	run "$JAIL" -c name=empty path="$root" persist stop.timeout=30
