@@ -151,34 +151,23 @@ StepOutcome StepExecutor::runCommand(JailTask& task, const Step& step, bool slot
 
 StepOutcome StepExecutor::runNetworkCommand(JailTask& task, const Step& step, bool slotFree) {
   if (!slotFree) return StepOutcome::NeedSlot;
-  LaunchSpec launch;
-  launch.errorPrefix = "jail: " + task.spec.messagePrefix();
-  std::vector<std::string> argv = step.argv;
-  std::string initError;
-  if (step.kind == StepKind::MoveInterface) {
-    // The init is jail(8)'s own holder here, alive while it is being created.
-    const JailInit* init = initOf(task, initError);
-    if (!init) return warned(reporter_, task.spec, initError);
-    argv = {"ip", "link", "set", step.interface, "netns", std::to_string(init->pid())};
-  }
+  std::string error;
+  const JailInit* init = initOf(task, error);
   if (step.kind == StepKind::ReturnInterface) {
     // Back to jail(8)'s network namespace, as the init does when the jail ends by itself.
-    const JailInit* init = initOf(task, initError);
-    if (std::string error = init ? returnInterface(*init, step.interface) : ""; !error.empty())
-      reporter_.warn(task.spec, error);
+    if (init && !(error = returnInterface(*init, step.interface)).empty()) reporter_.warn(task.spec, error);
     return StepOutcome::Done;
   }
-  if (std::string ip = findProgram(argv[0]); !ip.empty()) argv[0] = ip;
-  launch.command = commandFromArgv(argv);
-  const std::string text = launch.command.text();
+  // The init is jail(8)'s own holder here, alive while it is being created.
+  if (!init) return warned(reporter_, task.spec, error);
+  // One netlink request, shown and reported as the ip(8) command that does the same.
+  const std::string text =
+      commandFromArgv({"ip", "link", "set", step.interface, "netns", std::to_string(init->pid())}).text();
   if (reporter_.verbose() > 0) reporter_.note(task.spec, "run command: " + text);
-  const pid_t pid = launchCommand(launch);
-  if (pid < 0) throw std::runtime_error(std::string("fork: ") + std::strerror(errno));
-  RunningCommand running;
-  running.pid = pid;
-  running.text = text;
-  task.command = running;
-  return StepOutcome::Waiting;
+  if (error = giveInterface(*init, step.interface); error.empty()) return StepOutcome::Done;
+  reporter_.errorLine(error);
+  reporter_.warn(task.spec, text + ": failed");
+  return StepOutcome::Failed;
 }
 
 StepOutcome StepExecutor::spawnHolder(JailTask& task) {

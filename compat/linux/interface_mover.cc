@@ -42,9 +42,9 @@ int exchange(nlmsghdr* request, std::vector<char>& buffer) {
   return 0;
 }
 
-}  // namespace
-
-std::string moveInterfaceToNamespace(const std::string& name, int netnsFd) {
+// The kernel's error number of moving interface `name` into the network
+// namespace `netnsFd`, 0 on success.
+int moveLink(const std::string& name, int netnsFd) {
   std::vector<char> buffer(MNL_SOCKET_BUFFER_SIZE);
   nlmsghdr* request = mnl_nlmsg_put_header(buffer.data());
   request->nlmsg_type = RTM_NEWLINK;
@@ -53,8 +53,25 @@ std::string moveInterfaceToNamespace(const std::string& name, int netnsFd) {
   // Index 0 and a name: the kernel finds the interface by its name.
   mnl_attr_put_strz(request, IFLA_IFNAME, name.c_str());
   mnl_attr_put_u32(request, IFLA_NET_NS_FD, static_cast<uint32_t>(netnsFd));
-  if (const int error = exchange(request, buffer)) return "move " + name + " to the host: " + std::strerror(error);
+  return exchange(request, buffer);
+}
+
+}  // namespace
+
+std::string moveInterfaceToNamespace(const std::string& name, int netnsFd) {
+  if (const int error = moveLink(name, netnsFd)) return "move " + name + " to the host: " + std::strerror(error);
   return {};
+}
+
+std::string giveInterface(const JailInit& init, const std::string& name) {
+  if (if_nametoindex(name.c_str()) == 0) return "Cannot find device \"" + name + "\"";
+  const std::string path = "/proc/" + std::to_string(init.pid()) + "/ns/net";
+  const int jail = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (jail < 0) return path + ": " + std::strerror(errno);
+  // Still alive after the open: the pid was not reused, the namespace is the jail's.
+  int error = init.alive() ? moveLink(name, jail) : ESRCH;
+  close(jail);
+  return error == 0 ? std::string() : std::string("RTNETLINK answers: ") + std::strerror(error);
 }
 
 std::string changeInterfaceAddress(const InterfaceAddress& address, bool add) {

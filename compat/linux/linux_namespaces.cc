@@ -119,20 +119,6 @@ std::optional<unsigned long long> processStartTime(pid_t pid) {
   return stat->startTime;
 }
 
-std::string findProgram(const std::string& program) {
-  std::string dirs;
-  if (const char* path = std::getenv("PATH")) dirs = std::string(path) + ":";
-  dirs += "/usr/local/sbin:/usr/sbin:/sbin:/usr/bin:/bin";
-  std::istringstream list(dirs);
-  std::string dir;
-  while (std::getline(list, dir, ':')) {
-    if (dir.empty()) continue;
-    const std::string candidate = dir + "/" + program;
-    if (access(candidate.c_str(), X_OK) == 0) return candidate;
-  }
-  return {};
-}
-
 void closeDescriptorsFrom(int first) {
   if (close_range(static_cast<unsigned>(first), ~0U, 0) == 0) return;
   const long limit = sysconf(_SC_OPEN_MAX);

@@ -39,9 +39,6 @@ std::string lockMountNamespace();
 // process does not exist or is a zombie.
 std::optional<unsigned long long> processStartTime(pid_t pid);
 
-// The file name of `program` in $PATH or the sbin directories; "" if absent.
-std::string findProgram(const std::string& program);
-
 // Closes every descriptor from `first` up (close_range, or a loop).
 void closeDescriptorsFrom(int first);
 

@@ -21,7 +21,7 @@ enum class StepKind {
   SpawnHolder,      // the namespaces and the init that keeps them
   Mount,            // one mount inside the jail's mount namespace
   Create,           // enter the root, register, print the jid and "created"
-  MoveInterface,    // vnet.interface: `ip link set IF netns PID`
+  MoveInterface,    // vnet.interface, moved into the jail (as `ip link set IF netns PID`)
   ReturnInterface,  // hand a vnet.interface back before the namespace goes
   ClearPersist,     // the end of creation: drop the temporary persist
   Terminate,        // SIGTERM to the jail's processes, wait up to stop.timeout

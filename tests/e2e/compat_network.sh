@@ -87,5 +87,11 @@ run in_netns "$JAIL" -c name=taken path="$root" ip4.addr="v0|192.0.2.14" persist
 check "an address already there: status and ip's words" "1:RTNETLINK answers: File exists
 jail: ip -4 addr add 192.0.2.14/32 dev v0: failed" "$STATUS:$ERR"
 check "an address already there: still there, no jail" "192.0.2.14/32 :" "$(addresses v0):$(registered_jails)"
+# vnet.interface is a netlink request too, reported the same way.
+run in_netns "$JAIL" -c name=novnet path="$root" vnet vnet.interface=nosuch persist
+check "no such vnet.interface: status and ip's words" "1:Cannot find device \"nosuch\"" "$STATUS:$(echo "$ERR" | head -n 1)"
+check "no such vnet.interface: the command that does the same" yes \
+	"$(echo "$ERR" | tail -n 1 | grep -Eq '^jail: ip link set nosuch netns [0-9]+: failed$' && echo yes)"
+check "no such vnet.interface: no jail" "" "$(registered_jails)"
 
 finish
