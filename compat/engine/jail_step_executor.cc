@@ -78,7 +78,7 @@ StepOutcome StepExecutor::run(JailTask& task, const Step& step, bool slotFree) {
       return slotFree ? changeAddress(task, step) : StepOutcome::NeedSlot;
     case StepKind::MoveInterface:
     case StepKind::ReturnInterface:
-      return runNetworkCommand(task, step, slotFree);
+      return slotFree ? moveInterface(task, step) : StepOutcome::NeedSlot;
     case StepKind::SpawnHolder:
       return spawnHolder(task);
     case StepKind::Mount:
@@ -149,8 +149,9 @@ StepOutcome StepExecutor::runCommand(JailTask& task, const Step& step, bool slot
   return StepOutcome::Waiting;
 }
 
-StepOutcome StepExecutor::runNetworkCommand(JailTask& task, const Step& step, bool slotFree) {
-  if (!slotFree) return StepOutcome::NeedSlot;
+// FreeBSD runs ifconfig for these, which takes a -p slot; here each is one
+// netlink request, shown and reported as the ip(8) command that does the same.
+StepOutcome StepExecutor::moveInterface(JailTask& task, const Step& step) {
   std::string error;
   const JailInit* init = initOf(task, error);
   if (step.kind == StepKind::ReturnInterface) {
@@ -160,11 +161,21 @@ StepOutcome StepExecutor::runNetworkCommand(JailTask& task, const Step& step, bo
   }
   // The init is jail(8)'s own holder here, alive while it is being created.
   if (!init) return warned(reporter_, task.spec, error);
-  // One netlink request, shown and reported as the ip(8) command that does the same.
-  const std::string text =
-      commandFromArgv({"ip", "link", "set", step.interface, "netns", std::to_string(init->pid())}).text();
+  const std::vector<std::string> argv{"ip", "link", "set", step.interface, "netns", std::to_string(init->pid())};
+  return asCommand(task, argv, [&] { return giveInterface(*init, step.interface); });
+}
+
+StepOutcome StepExecutor::changeAddress(JailTask& task, const Step& step) {
+  return asCommand(task, step.argv,
+                   [&] { return changeInterfaceAddress(step.address, step.kind == StepKind::AddAddress); });
+}
+
+StepOutcome StepExecutor::asCommand(JailTask& task, const std::vector<std::string>& argv,
+                                    const std::function<std::string()>& action) {
+  const std::string text = commandFromArgv(argv).text();
   if (reporter_.verbose() > 0) reporter_.note(task.spec, "run command: " + text);
-  if (error = giveInterface(*init, step.interface); error.empty()) return StepOutcome::Done;
+  const std::string error = action();
+  if (error.empty()) return StepOutcome::Done;
   reporter_.errorLine(error);
   reporter_.warn(task.spec, text + ": failed");
   return StepOutcome::Failed;
@@ -188,18 +199,6 @@ StepOutcome StepExecutor::spawnHolder(JailTask& task) {
   if (task.holder) killJail(task.holder->init());
   task.holder.reset();
   return warned(reporter_, task.spec, error);
-}
-
-// FreeBSD runs ifconfig for this, which takes a -p slot; here it is one
-// netlink request, shown and reported as the ip(8) command that does the same.
-StepOutcome StepExecutor::changeAddress(JailTask& task, const Step& step) {
-  const std::string text = commandFromArgv(step.argv).text();
-  if (reporter_.verbose() > 0) reporter_.note(task.spec, "run command: " + text);
-  const std::string error = changeInterfaceAddress(step.address, step.kind == StepKind::AddAddress);
-  if (error.empty()) return StepOutcome::Done;
-  reporter_.errorLine(error);
-  reporter_.warn(task.spec, text + ": failed");
-  return StepOutcome::Failed;
 }
 
 StepOutcome StepExecutor::mount(JailTask& task, const Step& step) {

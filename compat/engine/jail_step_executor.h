@@ -3,6 +3,7 @@
 // unregisters the jail, and prints what jail(8) prints for it.
 #pragma once
 
+#include <functional>
 #include <ostream>
 #include <string>
 
@@ -49,9 +50,13 @@ class StepExecutor {
 
  private:
   StepOutcome runCommand(JailTask& task, const Step& step, bool slotFree);
-  StepOutcome runNetworkCommand(JailTask& task, const Step& step, bool slotFree);
+  StepOutcome moveInterface(JailTask& task, const Step& step);
   StepOutcome spawnHolder(JailTask& task);
   StepOutcome changeAddress(JailTask& task, const Step& step);
+  // A step jail(8) does itself where FreeBSD runs `argv`: -v shows argv, and
+  // a failure is reported as argv's, after the error's own line.
+  StepOutcome asCommand(JailTask& task, const std::vector<std::string>& argv,
+                        const std::function<std::string()>& action);
   StepOutcome mount(JailTask& task, const Step& step);
   StepOutcome create(JailTask& task);
   StepOutcome clearPersist(JailTask& task);
