@@ -16,6 +16,7 @@
 
 #include "jail_restrictions.h"
 #include "linux_namespaces.h"
+#include "jail_broker.h"
 #include "network_confinement.h"
 #include "user_database.h"
 
@@ -58,13 +59,17 @@ ResolvedUser lookUpUser(const LaunchSpec& spec) {
 
 // The one place where a process that entered a jail gives up what the
 // jail's root may not do, before it switches user or executes anything.
-void restrictOrDie(const LaunchSpec& spec) {
+void restrictOrDie(const LaunchSpec& spec, int brokerChannel) {
   if (!spec.privileges) die(spec, "jail_attach: the jail's restrictions are unknown");
-  if (std::string error = restrictToJail(*spec.privileges); !error.empty()) die(spec, "jail_attach: " + error);
+  // An init without a channel was started before jail -m asked for one.
+  const JailPrivileges privileges = brokerChannel < 0 ? withoutBroker(*spec.privileges) : *spec.privileges;
+  if (std::string error = restrictToJail(privileges, brokerChannel); !error.empty())
+    die(spec, "jail_attach: " + error);
 }
 
-[[noreturn]] void execute(const LaunchSpec& spec, std::optional<ResolvedUser> user) {
-  if (spec.inJail) restrictOrDie(spec);
+// `brokerChannel`: the jail init's, where it mounts for the jail's root.
+[[noreturn]] void execute(const LaunchSpec& spec, std::optional<ResolvedUser> user, int brokerChannel) {
+  if (spec.inJail) restrictOrDie(spec, brokerChannel);
   if (needsUser(spec)) {
     if (!user) user = lookUpUser(spec);
     if (spec.clean) {
@@ -113,12 +118,14 @@ std::optional<ResolvedUser> hostUserBeforeEntering(const LaunchSpec& spec) {
 }
 
 // `pidfd`: the jail init's, which may have been moved to a low descriptor.
-void enterOrDie(const LaunchSpec& spec, int pidfd) {
+// Returns the init's channel, or -1 where it does nothing for the jail's root.
+int enterOrDie(const LaunchSpec& spec, int pidfd) {
   if (!spec.jail) die(spec, std::string("jail_attach: ") + std::strerror(ESRCH));
   // The jail's cgroup first, so that its network rules hold from the start.
   std::string error = joinJailConfinement(spec.jail->pid(), pidfd);
   if (error.empty()) error = enterJailOf(spec.jail->pid(), pidfd);
   if (!error.empty()) die(spec, "jail_attach(" + std::to_string(spec.jail->pid()) + "): " + error);
+  return spec.privileges && spec.privileges->hasBroker() ? takeBrokerChannel(pidfd) : -1;
 }
 
 int waitFor(pid_t child) {
@@ -194,17 +201,17 @@ pid_t launchCommand(const LaunchSpec& given) {
   std::optional<ResolvedUser> hostUser = hostUserBeforeEntering(spec);
   if (pidNamespace && !pidNamespace->error().empty())
     die(spec, "jail_attach(" + std::to_string(spec.jail->pid()) + "): " + pidNamespace->error());
-  if (spec.inJail) enterOrDie(spec, pidfd);
-  execute(spec, hostUser);
+  const int brokerChannel = spec.inJail ? enterOrDie(spec, pidfd) : -1;
+  execute(spec, hostUser, brokerChannel);
 }
 
 int runCommandAndWait(const LaunchSpec& spec) {
   std::optional<ResolvedUser> hostUser = hostUserBeforeEntering(spec);
-  if (spec.inJail) enterOrDie(spec, spec.jail ? spec.jail->descriptor() : -1);
+  const int brokerChannel = spec.inJail ? enterOrDie(spec, spec.jail ? spec.jail->descriptor() : -1) : -1;
   const pid_t child = fork();
   if (child == 0) {
     resetSignals();
-    execute(spec, hostUser);
+    execute(spec, hostUser, brokerChannel);
   }
   if (child < 0) die(spec, std::string("fork: ") + std::strerror(errno));
   // Like system(3): the terminal's signals are for the command.

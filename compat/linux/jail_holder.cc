@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <array>
+#include <span>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
@@ -21,6 +22,7 @@
 #include "interface_mover.h"
 #include "linux_mounts.h"
 #include "linux_namespaces.h"
+#include "jail_broker.h"
 #include "text_fields.h"
 
 namespace rcjail::compat {
@@ -103,8 +105,9 @@ bool jailIsEmpty() { return kill(-1, 0) != 0 && errno == ESRCH; }
 
 // One request of jail(8) while it builds the jail: a mount below the root,
 // or entering the root (hostname, domain name, loopback, /proc of its own).
-// True once the holder is in the jail's root.
-bool answerSetupRequest(int socket, const std::vector<std::string>& f) {
+// True once the holder is in the jail's root, with `broker` made where the
+// init mounts for the jail's root.
+bool answerSetupRequest(int socket, const std::vector<std::string>& f, std::unique_ptr<JailBroker>& broker) {
   if (f[0] == "mount" && f.size() == 7) {
     const MountEntry entry{f[2], f[3], f[4], f[5]};
     std::string error = checkJailPathComponent(f[1], entry.target, f[6], false);
@@ -125,6 +128,7 @@ bool answerSetupRequest(int socket, const std::vector<std::string>& f) {
     const JailPrivileges privileges = jailPrivileges(*record);
     const bool hideKernelLog = privileges.hideKernelLog;
     std::string error = restrictJailProcfs(f[1], hideKernelLog);
+    if (error.empty() && privileges.hasBroker()) broker = JailBroker::start(privileges, error);
     if (error.empty()) error = enterJailRoot(f[1]);
     if (error.empty()) error = setHostname(f[2]);
     if (error.empty() && !f[3].empty()) error = setDomainname(f[3]);
@@ -146,14 +150,18 @@ bool answerSetupRequest(int socket, const std::vector<std::string>& f) {
 // them; exits once the jail neither persists nor has a process, and after
 // a stop request once it has no process: jail(8) -r waits for that exit on
 // the init's pidfd, so a stop takes as long as the jail's processes do.
-[[noreturn]] void runAsInit(int socket, int signals, bool persistAfterCreate, const HostNetwork& host) {
+[[noreturn]] void runAsInit(int socket, int signals, bool persistAfterCreate, const HostNetwork& host,
+                            JailBroker* broker) {
   bool persist = true;
   bool connected = true;
   bool told = false;
   bool stopping = false;
+  std::vector<pollfd> fds;
   for (;;) {
-    std::array<pollfd, 2> fds{pollfd{signals, POLLIN, 0}, pollfd{connected ? socket : -1, POLLIN, 0}};
+    fds.assign({pollfd{signals, POLLIN, 0}, pollfd{connected ? socket : -1, POLLIN, 0}});
+    if (broker) broker->addPollEntries(fds);
     poll(fds.data(), fds.size(), kIdleCheckMs);
+    if (broker) broker->serve(std::span(fds).subspan(2));
     signalfd_siginfo info{};
     while (read(signals, &info, sizeof info) == sizeof info) {
       // Only jail(8) changes the persist flag or stops the jail, as only the
@@ -209,14 +217,15 @@ bool answerSetupRequest(int socket, const std::vector<std::string>& f) {
   sendPacket(socket, privateError.empty() ? reply('o', "") : reply('e', privateError));
   if (!privateError.empty()) _exit(1);
 
+  std::unique_ptr<JailBroker> broker;
   for (bool entered = false; !entered;) {
     std::optional<std::string> packet = receivePacket(socket);
     if (!packet) _exit(0);  // jail(8) gave up before the jail existed
     const std::vector<std::string> fields = packetFields(*packet);
-    entered = answerSetupRequest(socket, fields);
+    entered = answerSetupRequest(socket, fields, broker);
     if (entered) host.interfaces.assign(fields.begin() + 6, fields.end());
   }
-  runAsInit(socket, signals, persistAfterCreate, host);
+  runAsInit(socket, signals, persistAfterCreate, host, broker.get());
 }
 
 // The process between jail(8) and the holder: unshares the namespaces,

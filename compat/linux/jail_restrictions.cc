@@ -14,6 +14,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstring>
@@ -21,6 +22,9 @@
 #include <memory>
 #include <sstream>
 #include <vector>
+
+#include "descriptor_passing.h"
+#include "linux_mounts.h"
 
 namespace rcjail::compat {
 namespace {
@@ -81,12 +85,12 @@ std::string makeCallFilter(const std::vector<RefusedCall>& refused, std::vector<
     const std::string name(call.name);
     const int number = seccomp_syscall_resolve_name(name.c_str());
     if (number == __NR_SCMP_ERROR) continue;  // a call this kernel's ABI does not have
-    const int rc =
-        call.argIndex < 0
-            ? seccomp_rule_add(filter.get(), SCMP_ACT_ERRNO(call.errorNumber), number, 0)
-            : seccomp_rule_add(filter.get(), SCMP_ACT_ERRNO(call.errorNumber), number, 1,
-                               SCMP_CMP(static_cast<unsigned>(call.argIndex), SCMP_CMP_MASKED_EQ, call.bits,
-                                        call.bits));
+    const uint32_t action = call.brokered ? SCMP_ACT_NOTIFY : SCMP_ACT_ERRNO(call.errorNumber);
+    const int rc = call.argIndex < 0
+                       ? seccomp_rule_add(filter.get(), action, number, 0)
+                       : seccomp_rule_add(filter.get(), action, number, 1,
+                                          SCMP_CMP(static_cast<unsigned>(call.argIndex), SCMP_CMP_MASKED_EQ,
+                                                   call.bits, call.bits));
     if (rc < 0) return failure("seccomp_rule_add " + name, -rc);
   }
   const int memory = memfd_create("jail-filter", MFD_CLOEXEC);
@@ -121,13 +125,24 @@ std::string callFilter(const std::vector<RefusedCall>& refused, const std::vecto
 }
 
 // Loads the filter as libseccomp's seccomp_load would with these attributes:
-// no flags, no no_new_privs.
-std::string loadCallFilter(const std::vector<RefusedCall>& refused) {
+// no no_new_privs, and a listener (`listener`) when it hands calls on.
+std::string loadCallFilter(const std::vector<RefusedCall>& refused, int* listener = nullptr) {
   const std::vector<sock_filter>* program = nullptr;
   if (std::string error = callFilter(refused, program); !error.empty()) return error;
   sock_fprog fprog{static_cast<unsigned short>(program->size()), const_cast<sock_filter*>(program->data())};
-  if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &fprog) != 0) return failure("seccomp", errno);
+  const bool hands = std::ranges::any_of(refused, &RefusedCall::brokered);
+  const long rc = syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, hands ? SECCOMP_FILTER_FLAG_NEW_LISTENER : 0, &fprog);
+  if (rc < 0) return failure("seccomp", errno);
+  if (listener) *listener = hands ? static_cast<int>(rc) : -1;
   return {};
+}
+
+// The listener goes to the jail's init over `channel`.
+std::string sendListener(int channel, int listener) {
+  const bool sent = sendDescriptor(channel, listener, 0);
+  const int error = errno;
+  close(listener);
+  return sent ? std::string() : failure("send the mount listener to the jail's init", error);
 }
 
 struct MountPoint {
@@ -135,20 +150,6 @@ struct MountPoint {
   std::string fstype;
   bool wholeFileSystem = false;  // the root of its file system, not a bind of a part of it
 };
-
-// mountinfo escapes blanks, tabs, newlines and backslashes as \ooo.
-std::string unescapeMountPath(const std::string& text) {
-  std::string out;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\\' && i + 3 < text.size()) {
-      out += static_cast<char>(std::stoi(text.substr(i + 1, 3), nullptr, 8));
-      i += 3;
-    } else {
-      out += text[i];
-    }
-  }
-  return out;
-}
 
 std::vector<MountPoint> readMountPoints() {
   std::vector<MountPoint> mounts;
@@ -206,7 +207,7 @@ std::string bindReadOnly(const std::string& path) {
 }
 
 // An empty read-only tmpfs over a directory, the null device over a file.
-std::string hide(const std::string& path) {
+std::string hide(const std::string& path, const std::string& nullDevice) {
   struct stat st{};
   if (lstat(path.c_str(), &st) != 0) return {};
   if (S_ISDIR(st.st_mode)) {
@@ -214,11 +215,13 @@ std::string hide(const std::string& path) {
       return failure("hide " + path, errno);
     return {};
   }
-  if (mount("/dev/null", path.c_str(), nullptr, MS_BIND, nullptr) != 0) return failure("hide " + path, errno);
+  if (mount(nullDevice.c_str(), path.c_str(), nullptr, MS_BIND, nullptr) != 0) return failure("hide " + path, errno);
   return {};
 }
 
-std::string restrictProcfs(const std::string& proc, bool hideKernelLog) {
+}  // namespace
+
+std::string restrictProcfs(const std::string& proc, bool hideKernelLog, const std::string& nullDevice) {
   const std::string top = proc == "/" ? "" : proc;
   // Done already (before the jail's init moved into its root)?
   struct statvfs info{};
@@ -226,34 +229,35 @@ std::string restrictProcfs(const std::string& proc, bool hideKernelLog) {
   for (std::string_view entry : procReadOnlyPaths())
     if (std::string error = bindReadOnly(top + std::string(entry)); !error.empty()) return error;
   for (std::string_view entry : procHiddenPaths())
-    if (std::string error = hide(top + std::string(entry)); !error.empty()) return error;
-  if (hideKernelLog) return hide(top + "/kmsg");
+    if (std::string error = hide(top + std::string(entry), nullDevice); !error.empty()) return error;
+  if (hideKernelLog) return hide(top + "/kmsg", nullDevice);
   return {};
 }
-
-}  // namespace
 
 std::string prepareJailFilter(const JailPrivileges& privileges) {
   const std::vector<sock_filter>* program = nullptr;
   return callFilter(privileges.refused, program);
 }
 
-std::string restrictToJail(const JailPrivileges& privileges) {
+std::string restrictToJail(const JailPrivileges& privileges, int brokerChannel) {
+  if (privileges.hasBroker() && brokerChannel < 0) return "the jail's init takes no requests";
   if (std::string error = cutCapabilities(privileges.capabilities, false); !error.empty()) return error;
-  return loadCallFilter(privileges.refused);
+  int listener = -1;
+  if (std::string error = loadCallFilter(privileges.refused, &listener); !error.empty()) return error;
+  return listener < 0 ? std::string() : sendListener(brokerChannel, listener);
 }
 
 std::string restrictJailInit(const JailPrivileges& privileges) {
   // The filter first: loading it without no_new_privs takes CAP_SYS_ADMIN.
-  if (std::string error = loadCallFilter(privileges.refused); !error.empty()) return error;
-  return cutCapabilities(privileges.capabilities, true);
+  if (std::string error = loadCallFilter(privileges.initRefused); !error.empty()) return error;
+  return cutCapabilities(privileges.initCapabilities, true);
 }
 
 std::string restrictJailProcfs(const std::string& root, bool hideKernelLog) {
   for (const MountPoint& m : readMountPoints())
     // A procfs itself, not the read-only binds of its parts made here.
     if (m.fstype == "proc" && m.wholeFileSystem && isBelow(m.path, root))
-      if (std::string error = restrictProcfs(m.path, hideKernelLog); !error.empty()) return error;
+      if (std::string error = restrictProcfs(m.path, hideKernelLog, "/dev/null"); !error.empty()) return error;
   return {};
 }
 

@@ -22,11 +22,14 @@ std::string prepareJailFilter(const JailPrivileges& privileges);
 // stays off, so that setuid programs in the jail (su, passwd) work as on
 // FreeBSD: what they gain is bounded by the cut set. Needs CAP_SETPCAP and
 // CAP_SYS_ADMIN in the effective set, which the caller keeps until it execs
-// (execve gives root the bounding set; a user switch clears them).
-std::string restrictToJail(const JailPrivileges& privileges);
+// (execve gives root the bounding set; a user switch clears them). Where the
+// jail's init mounts for the jail's root, the filter's listener goes to it
+// over `brokerChannel` (takeBrokerChannel of jail_broker.h).
+std::string restrictToJail(const JailPrivileges& privileges, int brokerChannel);
 
 // The same for the jail's init once its root is set up, which then keeps
-// no more than the jail's root user has either: a process of the jail is
+// no more than the jail's root user has either (and CAP_SYS_ADMIN where it
+// mounts for the jail's root, privileges.initCapabilities): a process of the jail is
 // refused to trace a process with more capabilities than its own (and so to
 // read its namespaces, as jail(8) and jls in a jail do with their jail's init).
 std::string restrictJailInit(const JailPrivileges& privileges);
@@ -37,6 +40,10 @@ std::string restrictJailInit(const JailPrivileges& privileges);
 // an empty tmpfs. Run by the jail's init before it moves into the jail's
 // root, while the host's /dev/null is still there to lay over files.
 std::string restrictJailProcfs(const std::string& root, bool hideKernelLog);
+
+// The masks of restrictJailProcfs for the one procfs at `proc`, with
+// `nullDevice` laid over the files it hides.
+std::string restrictProcfs(const std::string& proc, bool hideKernelLog, const std::string& nullDevice);
 
 // Once the init is in the jail's root: restrictJailProcfs for a /proc
 // mounted since (a jail with path "/" uses the host's /dev/null), every /sys

@@ -116,6 +116,19 @@ std::string checkJailPathComponent(const std::string& paramName, const std::stri
   return {};
 }
 
+std::string unescapeMountPath(const std::string& text) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\\' && i + 3 < text.size()) {
+      out += static_cast<char>(std::stoi(text.substr(i + 1, 3), nullptr, 8));
+      i += 3;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
 std::string performMount(const LinuxMount& m) {
   switch (m.kind) {
     case MountKind::Devfs:

@@ -18,6 +18,10 @@ std::string makeMountsPrivate();
 std::string checkJailPathComponent(const std::string& paramName, const std::string& path,
                                    const std::string& jailPath, bool mayBeMissing);
 
+// A path of /proc/PID/mountinfo, which escapes blanks, tabs, newlines and
+// backslashes as \ooo.
+std::string unescapeMountPath(const std::string& text);
+
 // Performs one translated mount. The text is what mount(8) would say.
 std::string performMount(const LinuxMount& mount);
 

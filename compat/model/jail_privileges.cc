@@ -31,6 +31,8 @@ constexpr CapabilitySet kAll = ~CapabilitySet{0};
 using enum CallGroup;
 using enum Trigger;
 
+// The table, one row per parameter (and per securelevel step): one piece,
+// read as the man page's list.
 const std::vector<PrivilegeRule>& rules() {
   static const std::vector<PrivilegeRule> table{
       {"", "jailed root: credentials, file access and ownership, signals, chroot, IPC, resource limits",
@@ -51,8 +53,10 @@ const std::vector<PrivilegeRule>& rules() {
        "CAP_SYS_TIME; settimeofday, clock_settime no longer refused", cap(CAP_SYS_TIME), {SetTime}},
       {"allow.adjtime", "adjust the clock (PRIV_ADJTIME, PRIV_NTP_ADJTIME)",
        "CAP_SYS_TIME; adjtimex, clock_adjtime no longer refused", cap(CAP_SYS_TIME), {AdjustTime}},
-      {"allow.quotas", "manage quotas (PRIV_VFS_SETQUOTA, PRIV_UFS_*)",
-       "quotactl no longer refused; changing quotas needs CAP_SYS_ADMIN, which stays away", 0, {Quotas}},
+      {"allow.quotas", "manage quotas (PRIV_VFS_GETQUOTA, PRIV_VFS_SETQUOTA)",
+       "quotactl and quotactl_fd handed to the jail's init, which sets quotas and limits and reads other "
+       "users' for the jail's root, on any file system the jail reaches, named by a path inside the jail",
+       0, {Quotas}},
       {"allow.read_msgbuf", "read the kernel message buffer (PRIV_MSGBUF)",
        "CAP_SYSLOG, syslog(2) no longer refused, /proc/kmsg not hidden", cap(CAP_SYSLOG), {KernelLog}},
       {"allow.sysvipc", "System V IPC of the host (all three sysv* as inherit)",
@@ -75,6 +79,28 @@ const std::vector<PrivilegeRule>& rules() {
        "CAP_SYS_ADMIN, and the copy locks every mount the jail was given: its root may bind mount (nullfs) "
        "and unmount what it mounted, never uncover, move or unlock /proc, /sys and /dev",
        0, {Mount}, On, false, 1, true},
+      {"allow.mount.tmpfs", "mount and unmount tmpfs (with allow.mount, enforce_statfs < 2)",
+       "mount(2) of tmpfs is handed to the jail's init (seccomp user notification), which mounts it for the "
+       "jail's root, nosuid and nodev, on the directory named inside the caller's root",
+       0, {}, On, false, 1, true, "tmpfs"},
+      {"allow.mount.procfs", "mount and unmount procfs (with allow.mount, enforce_statfs < 2)",
+       "the jail's init mounts a procfs of the jail's PID namespace for the jail's root, with the masks of the "
+       "jail's /proc in place before it appears",
+       0, {}, On, false, 1, true, "proc"},
+      {"allow.mount.linprocfs", "mount and unmount linprocfs (with allow.mount, enforce_statfs < 2)",
+       "as allow.mount.procfs: Linux's procfs is what linprocfs imitates", 0, {}, On, false, 1, true, "proc"},
+      {"allow.mount.linsysfs", "mount and unmount linsysfs (with allow.mount, enforce_statfs < 2)",
+       "the jail's init mounts a sysfs for the jail's root, read-only", 0, {}, On, false, 1, true, "sysfs"},
+      {"allow.mount.devfs", "mount and unmount devfs (with allow.mount, enforce_statfs < 2)",
+       "the jail's init mounts the /dev of mount.devfs (devfs_ruleset 4's nodes) for the jail's root",
+       0, {}, On, false, 1, true, "devfs"},
+      {"allow.mount.fdescfs", "mount and unmount fdescfs (with allow.mount, enforce_statfs < 2)",
+       "not granted: Linux has no file system of the caller's own descriptors (mount.fdescfs makes /dev/fd a "
+       "link to /proc/self/fd)"},
+      {"allow.mount.fusefs", "mount and unmount fusefs (with allow.mount, enforce_statfs < 2)",
+       "not granted: a FUSE mount needs /dev/fuse, which devfs_ruleset 4 does not give"},
+      {"allow.mount.zfs", "mount and unmount ZFS datasets delegated to the jail (with allow.mount, enforce_statfs < 2)",
+       "not granted: Linux has no jailed ZFS datasets"},
       {"allow.set_hostname", "the jail's host name may be changed with hostname(1) or sethostname(3) (jail(8)), by root",
        "sethostname, setdomainname no longer refused; the jail's UTS namespace belongs to a user namespace "
        "of its own, in which the host's uid 0, its owner, is capable without CAP_SYS_ADMIN: the jail's root "
@@ -182,6 +208,45 @@ std::vector<RefusedCall> callsOf(CallGroup group) {
   return {};
 }
 
+namespace {
+
+// What the jail's init does for the jail's root (jail_broker.h): the file
+// systems it mounts, and whether it manages quotas. A jail that keeps
+// CAP_SYS_ADMIN (children.max) does both itself; an ordinary root
+// (allow.nosuser) neither. The mount calls are then no longer refused.
+void chooseBrokered(JailPrivileges& out, std::vector<CallGroup>& refused, bool ordinaryRoot) {
+  const bool admin = hasCapability(out.capabilities, CAP_SYS_ADMIN);
+  if (admin || ordinaryRoot) out.brokeredMounts.clear();
+  // Where the jail's root may move and unmount what it did not mount
+  // (allow.mount.nullfs), the masks of a procfs or sysfs the init mounted
+  // would not be locked: those types are not mounted for it.
+  if (out.lockedMounts)
+    std::erase_if(out.brokeredMounts, [](std::string_view type) { return type == "proc" || type == "sysfs"; });
+  if (!out.brokeredMounts.empty()) std::erase_if(refused, [](CallGroup g) { return g == Mount || g == MountOther; });
+  out.brokeredQuotas = std::ranges::find(refused, Quotas) == refused.end() && !ordinaryRoot && !admin;
+}
+
+// The calls handed to the init, and what the init keeps for them:
+// CAP_SYS_ADMIN, CAP_MKNOD for devfs's nodes, and a mount namespace of its
+// own to build each mount in.
+void handToBroker(JailPrivileges& out) {
+  out.initCapabilities = out.capabilities;
+  out.initRefused = out.refused;
+  if (out.hasBroker()) out.initCapabilities |= cap(CAP_SYS_ADMIN);
+  if (out.brokeredQuotas)
+    for (const RefusedCall& call : callsOf(Quotas)) out.refused.push_back({call.name, 0, -1, 0, true});
+  if (out.brokeredMounts.empty()) return;
+  if (std::ranges::find(out.brokeredMounts, "devfs") != out.brokeredMounts.end())
+    out.initCapabilities |= cap(CAP_MKNOD);
+  std::erase(out.initRefused, RefusedCall{"unshare", EPERM, 0, CLONE_NEWNS});
+  for (const RefusedCall& call : callsOf(Mount)) out.refused.push_back({call.name, 0, -1, 0, true});
+  // ENOSYS sends mount(8) back to mount(2), which the init answers.
+  for (const RefusedCall& call : callsOf(MountOther))
+    out.refused.push_back({call.name, call.name == "pivot_root" ? EPERM : ENOSYS});
+}
+
+}  // namespace
+
 std::span<const PrivilegeRule> jailPrivilegeRules() { return rules(); }
 
 JailPrivileges jailPrivileges(const JailRecord& record) {
@@ -190,6 +255,7 @@ JailPrivileges jailPrivileges(const JailRecord& record) {
                                  Mount,      MountOther, Namespaces,  UserNamespaces, OtherNamespaces, KernelLog,
                                  Hostname,   SysvMsg,    SysvSem,     SysvShm};
   JailPrivileges out;
+  bool ordinaryRoot = false;
   for (bool restrictions : {false, true})
     for (const PrivilegeRule& rule : rules()) {
       if (rule.restricts != restrictions || !ruleApplies(rule, record)) continue;
@@ -197,9 +263,13 @@ JailPrivileges jailPrivileges(const JailRecord& record) {
         out.capabilities &= ~rule.capabilities;
         for (CallGroup group : rule.groups)
           if (std::find(refused.begin(), refused.end(), group) == refused.end()) refused.push_back(group);
+        if (rule.capabilities == kAll) ordinaryRoot = true;  // allow.nosuser
       } else {
         out.capabilities |= rule.capabilities;
         std::erase_if(refused, [&](CallGroup g) { return std::ranges::find(rule.groups, g) != rule.groups.end(); });
+        if (!rule.brokeredMount.empty() && std::ranges::find(out.brokeredMounts, rule.brokeredMount) ==
+                                               out.brokeredMounts.end())
+          out.brokeredMounts.push_back(rule.brokeredMount);
       }
     }
   out.hideKernelLog = std::find(refused.begin(), refused.end(), KernelLog) != refused.end();
@@ -207,13 +277,36 @@ JailPrivileges jailPrivileges(const JailRecord& record) {
   // A jail that keeps CAP_SYS_ADMIN (children.max) mounts with it.
   out.lockedMounts = std::find(refused.begin(), refused.end(), Mount) == refused.end() &&
                      !hasCapability(out.capabilities, CAP_SYS_ADMIN);
+  chooseBrokered(out, refused, ordinaryRoot);
   // The System V calls of 32-bit x86 all go through one multiplexer.
   if (std::ranges::any_of(std::array{SysvMsg, SysvSem, SysvShm},
                           [&](CallGroup g) { return std::ranges::find(refused, g) != refused.end(); }))
     out.refused.push_back({"ipc", EPERM});
   for (CallGroup group : refused)
     for (const RefusedCall& call : callsOf(group)) out.refused.push_back(call);
+  handToBroker(out);
   return out;
+}
+
+JailPrivileges withoutBroker(JailPrivileges p) {
+  if (!p.hasBroker()) return p;
+  const std::vector<RefusedCall> mounts = callsOf(Mount), others = callsOf(MountOther);
+  std::vector<RefusedCall> refused;
+  for (const RefusedCall& call : p.refused) {
+    const bool mountCall = std::ranges::find(mounts, call.name, &RefusedCall::name) != mounts.end();
+    if (call.brokered && mountCall && !p.lockedMounts)
+      refused.push_back({call.name, EPERM});
+    else if (std::ranges::find(others, call.name, &RefusedCall::name) != others.end())
+      refused.push_back({call.name, EPERM});
+    else if (!call.brokered)
+      refused.push_back(call);
+  }
+  p.refused = std::move(refused);
+  p.brokeredMounts.clear();
+  p.brokeredQuotas = false;
+  p.initCapabilities = p.capabilities;
+  p.initRefused = p.refused;
+  return p;
 }
 
 std::span<const std::string_view> procReadOnlyPaths() {

@@ -19,12 +19,14 @@ namespace rcjail::compat {
 
 // A system call refused with `errorNumber`: always, or (argIndex >= 0) when
 // argument argIndex has every bit of `bits` set (a namespace flag of
-// clone/unshare).
+// clone/unshare). With `brokered`, the call is not refused but handed to the
+// jail's init, which answers it (seccomp user notification).
 struct RefusedCall {
   std::string_view name;
   int errorNumber;
   int argIndex = -1;
   std::uint64_t bits = 0;
+  bool brokered = false;
   bool operator==(const RefusedCall&) const = default;
 };
 
@@ -82,6 +84,8 @@ struct PrivilegeRule {
   // An allow.mount.* row: it applies only together with allow.mount and
   // while enforce_statfs is below 2, as on FreeBSD.
   bool withMount = false;
+  // The file system the jail's init mounts for the jail's root (jail_broker.h).
+  std::string_view brokeredMount = {};
 };
 
 std::span<const PrivilegeRule> jailPrivilegeRules();
@@ -98,12 +102,31 @@ struct JailPrivileges {
   // CAP_SYS_ADMIN: its mount namespace then belongs to a user namespace of
   // its own, and every mount it was given is locked in place.
   bool lockedMounts = false;
+  // The file systems (tmpfs, proc, sysfs, devfs) that the jail's init mounts
+  // for the jail's root, which asks with mount(2): a new file system needs
+  // CAP_SYS_ADMIN on the host, which no process of the jail has.
+  std::vector<std::string_view> brokeredMounts;
+  // Quotas are changed (and other users' read) by the jail's init for the
+  // jail's root (allow.quotas), which asks with quotactl(2).
+  bool brokeredQuotas = false;
+  // What the jail's init keeps and is refused itself: the jail's set, and
+  // where it mounts for the jail, CAP_SYS_ADMIN and the mount calls.
+  CapabilitySet initCapabilities = 0;
+  std::vector<RefusedCall> initRefused;
   bool operator==(const JailPrivileges&) const = default;
+  // Whether the jail's init answers calls for the jail's root (jail_broker.h).
+  bool hasBroker() const { return !brokeredMounts.empty() || brokeredQuotas; }
 };
 
 // From a jail's recorded parameters; a parameter the record lacks (an older
 // record) takes its default from the kernel parameter table.
 JailPrivileges jailPrivileges(const JailRecord& record);
+
+// The same privileges where the jail's init answers nothing (a jail started
+// before jail -m turned an allowance on): the calls it would have answered
+// go to the kernel as without the allowance, the mount calls refused unless
+// the jail owns its mount namespace (lockedMounts).
+JailPrivileges withoutBroker(JailPrivileges privileges);
 
 // Whether capability `number` is in `set`.
 constexpr bool hasCapability(CapabilitySet set, int number) { return (set >> number) & 1U; }

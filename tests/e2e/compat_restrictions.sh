@@ -30,6 +30,7 @@ acct refused EPERM
 settime refused EPERM
 adjtime refused EPERM
 quota refused EPERM
+quota_other refused EPERM
 raw_inet refused EPERM
 raw_packet refused EPERM
 reserved_port open
@@ -131,7 +132,21 @@ raw_packet open" allow.raw_sockets
 	probe_jail "allow.mlock" "mlock open" allow.mlock
 	probe_jail "allow.settime" "settime open EINVAL" allow.settime
 	probe_jail "allow.adjtime" "adjtime open EINVAL" allow.adjtime
-	probe_jail "allow.quotas" "quota open ENOENT" allow.quotas
+	# The jail's init reads another user's quota for the jail's root: it
+	# gets past the permission check (ESRCH where the file system keeps no
+	# quotas, ENOSYS where it has none); another user of the jail may not.
+	probe_jail "allow.quotas" "quota open ENOENT
+quota_other open( ESRCH| ENOSYS)?" allow.quotas
+	run "$JAIL" -c name=q path="$ROOT" mount.devfs mount.procfs ip4=inherit persist allow.quotas
+	run "$JEXEC" -U nobody q /probe --in-jail
+	check "allow.quotas: another user reads no other's quota" "quota_other open ENOTBLK" \
+		"$(printf '%s\n' "$OUT" | grep '^quota_other ')"
+	"$JAIL" -r q > /dev/null
+	probe_jail "allow.quotas and allow.nosuser" "quota open ENOENT
+quota_other open ENOTBLK
+reserved_port refused EACCES
+chown refused EPERM
+hostname refused EPERM" allow.quotas allow.nosuser
 	probe_jail "allow.read_msgbuf" "msgbuf open
 kmsg open" allow.read_msgbuf
 	probe_jail "allow.sysvipc" "sysvmsg open
@@ -147,8 +162,19 @@ uncover_proc refused EINVAL
 unmask_proc_sys refused EINVAL" allow.mount allow.mount.nullfs enforce_statfs=1
 	probe_jail "allow.mount.nullfs at enforce_statfs 2" "" allow.mount allow.mount.nullfs
 	probe_jail "allow.mount.nullfs without allow.mount" "" allow.mount.nullfs enforce_statfs=1
-	# Not granted on Linux (a new file system needs CAP_SYS_ADMIN): nothing opens.
-	probe_jail "allow.mount.tmpfs" "" allow.mount allow.mount.tmpfs enforce_statfs=1
+	# The jail's init mounts tmpfs for the jail's root: that route opens,
+	# no other, and not below allow.mount and enforce_statfs 2.
+	probe_jail "allow.mount.tmpfs" "mount open" allow.mount allow.mount.tmpfs enforce_statfs=1
+	probe_jail "allow.mount.tmpfs at enforce_statfs 2" "" allow.mount allow.mount.tmpfs
+	probe_jail "allow.mount.tmpfs without allow.mount" "" allow.mount.tmpfs enforce_statfs=1
+	probe_jail "allow.mount.procfs" "" allow.mount allow.mount.procfs enforce_statfs=1
+	probe_jail "allow.mount.tmpfs and allow.nosuser" "reserved_port refused EACCES
+chown refused EPERM
+hostname refused EPERM" allow.mount allow.mount.tmpfs enforce_statfs=1 allow.nosuser
+	probe_jail "allow.mount.tmpfs and allow.mount.nullfs" "mount open
+bind_mount open
+uncover_proc refused EINVAL
+unmask_proc_sys refused EINVAL" allow.mount allow.mount.tmpfs allow.mount.nullfs enforce_statfs=1
 	probe_jail "allow.nosuser" "reserved_port refused EACCES
 chown refused EPERM
 hostname refused EPERM" allow.nosuser
@@ -181,7 +207,101 @@ unmask_proc_sys open" children.max=1
 	run "$JEXEC" p /probe --in-jail
 	check "jail -m allow.raw_sockets: for the next process" "" "$(mismatches "$OUT" "raw_inet open
 raw_packet open")"
+	# The jail's init was started without mounting for the jail: processes
+	# enter as before, and the mounts wait for the jail's next start.
+	run "$JAIL" -m name=p allow.mount allow.mount.tmpfs enforce_statfs=1
+	run "$JEXEC" p /probe --in-jail
+	check "jail -m allow.mount.tmpfs: entering still works" "0" "$STATUS"
+	check "jail -m allow.mount.tmpfs: from the next start" "" "$(mismatches "$OUT" "raw_inet open
+raw_packet open")"
 	"$JAIL" -r p > /dev/null
+}
+
+# in_jail_mounts: the jail's mounts below /mnt, as the jail sees them.
+in_jail_mounts() {
+	"$JEXEC" b /bin/sh -c 'grep " /mnt" /proc/self/mountinfo' | awk '{ print $5, $6, $NF }'
+}
+
+# allow.mount.tmpfs, procfs, linsysfs and devfs: the jail's root mounts
+# them through the jail's init, by FreeBSD's names or Linux's, from exec.start
+# and jexec; what it mounts is nosuid (and nodev but devfs), a procfs comes
+# with the jail's masks, and it unmounts what it mounted and nothing else.
+# Nothing of it reaches the host, a path that leads out of the jail's root
+# ends inside it, and another user of the jail may not mount.
+brokered() {
+	mkdir -p "$ROOT/mnt/t" "$ROOT/mnt/p" "$ROOT/mnt/d" "$ROOT/mnt/s" "$ROOT/mnt/e" "$WORK/outside"
+	cat > "$WORK/b.conf" <<-CONF
+	b {
+		path = "$ROOT";
+		mount.devfs;
+		mount.procfs;
+		ip4 = inherit;
+		persist;
+		allow.mount;
+		allow.mount.tmpfs;
+		allow.mount.procfs;
+		allow.mount.linsysfs;
+		allow.mount.devfs;
+		enforce_statfs = 1;
+		exec.start = "mount -t tmpfs -o size=64k,mode=0755 tmpfs /mnt/t";
+	}
+	CONF
+	run "$JAIL" -f "$WORK/b.conf" -c b
+	check "brokered: exec.start mounts a tmpfs" "0:" "$STATUS:$ERR"
+	check "brokered: the tmpfs is nosuid and nodev, with its options" \
+		"/mnt/t rw,nosuid,nodev,relatime rw,size=64k,mode=755" "$(in_jail_mounts)"
+	run "$JEXEC" b /bin/sh -c 'echo kept > /mnt/t/file && cat /mnt/t/file'
+	check "brokered: the tmpfs is written and read" "0:kept" "$STATUS:$OUT"
+	check "brokered: the host sees none of it" "" "$(grep " $ROOT/mnt" /proc/self/mountinfo)"
+	run "$JEXEC" b mount -t procfs proc /mnt/p
+	check "brokered: procfs by FreeBSD's name" "0:" "$STATUS:$ERR"
+	# Opened for writing, never written (: >>), as the probe does.
+	run "$JEXEC" b /bin/sh -c 'ls /mnt/p/1/status && : >> /mnt/p/sys/kernel/core_pattern'
+	check "brokered: the procfs is the jail's, its kernel settings read-only" \
+		"1:/mnt/p/1/status" "$STATUS:$OUT"
+	case $ERR in *"Read-only file system"*) r=EROFS ;; *) r=$ERR ;; esac
+	check "brokered: core_pattern refused" "EROFS" "$r"
+	run "$JEXEC" b umount /mnt/p/sys
+	check "brokered: a mask of the procfs stays" "1" "$STATUS"
+	run "$JEXEC" b mount -t linsysfs sys /mnt/s
+	check "brokered: linsysfs, read-only" "0:/mnt/s ro,nosuid,nodev,noexec,relatime" \
+		"$STATUS:$(in_jail_mounts | grep '^/mnt/s ' | cut -d' ' -f1-2)"
+	run "$JEXEC" b /bin/sh -c 'mount -t devfs devfs /mnt/d && ls /mnt/d'
+	check "brokered: devfs has the ruleset's nodes" "0:full null ptmx pts random shm stderr stdin stdout tty urandom zero" \
+		"$STATUS:$(echo $OUT)"
+	run "$JEXEC" b /bin/sh -c 'echo x > /mnt/d/null && head -c 4 /mnt/d/zero | wc -c'
+	check "brokered: its null and zero work" "0:4" "$STATUS:$(echo $OUT)"
+	run "$JEXEC" b mount -t ext4 /dev/null /mnt/e
+	check "brokered: a type not allowed is refused" "1" "$STATUS"
+	run "$JEXEC" b mount --bind /mnt/t /mnt/e
+	check "brokered: a bind (allow.mount.nullfs off) is refused" "1" "$STATUS"
+	run "$JEXEC" b umount /proc
+	check "brokered: what the jail was given stays" "1" "$STATUS"
+	run "$JEXEC" -U nobody b /probe --in-jail
+	check "brokered: another user may not mount" "mount refused EPERM" "$(printf '%s\n' "$OUT" | grep '^mount ')"
+	# Out of the jail's root: an absolute link, and a relative path with
+	# more .. than there are directories, both end inside it.
+	run "$JEXEC" b /bin/sh -c "ln -s $WORK/outside /mnt/out && mount -t tmpfs tmpfs /mnt/out"
+	check "brokered: a link out of the root names a path inside it" "No such file or directory" \
+		"$(case $STATUS:$ERR in 0:*) echo mounted ;; *"No such file or directory"*) echo No such file or directory ;; *) echo "$ERR" ;; esac)"
+	run "$JEXEC" b /bin/sh -c 'cd /mnt/e && mount -t tmpfs tmpfs ../../../../../../mnt/e/../t/../e'
+	check "brokered: .. stops at the jail's root" "0" "$STATUS"
+	check "brokered: nothing is mounted outside the jail" "" "$(grep -e " $WORK/outside" -e " $ROOT/mnt" /proc/self/mountinfo)"
+	check "brokered: the jail's mounts" "/mnt/t /mnt/p /mnt/p/sys /mnt/s /mnt/d /mnt/d/pts /mnt/d/shm /mnt/e" \
+		"$(in_jail_mounts | awk '{ print $1 }' | grep -v -e '^/mnt/p/[^s]' -e '^/mnt/p/sys/' | tr '\n' ' ' | sed 's/ $//')"
+	run "$JEXEC" b /bin/sh -c 'umount /mnt/e && umount /mnt/p && umount /mnt/d && umount /mnt/s && umount /mnt/t'
+	check "brokered: the jail's root unmounts what it mounted" "0:" "$STATUS:$(in_jail_mounts)"
+	run "$JAIL" -f "$WORK/b.conf" -r b
+	check "brokered: removed" "0" "$STATUS"
+	# With allow.mount.nullfs the jail owns its mount namespace: tmpfs and
+	# binds work, a procfs is not mounted for it (its masks could be moved).
+	run "$JAIL" -c name=n path="$ROOT" mount.devfs mount.procfs ip4=inherit persist allow.mount \
+		allow.mount.nullfs allow.mount.tmpfs allow.mount.procfs enforce_statfs=1
+	run "$JEXEC" n /bin/sh -c 'mount -t tmpfs tmpfs /mnt/t && mount --bind /mnt/t /mnt/e && umount /mnt/e && umount /mnt/t'
+	check "brokered with nullfs: tmpfs and a bind, unmounted again" "0:" "$STATUS:$ERR"
+	run "$JEXEC" n mount -t proc proc /mnt/p
+	check "brokered with nullfs: no procfs" "1" "$STATUS"
+	"$JAIL" -r n > /dev/null
 }
 
 # A jail made inside a jail (children.max) gets its allowances as any
@@ -228,6 +348,7 @@ if [ "${1:-}" = inner ]; then
 	check "the node outside /dev opens on the host" "0" "$(: < "$ROOT/tmp/probe-null"; echo $?)"
 	entry_paths
 	allowances
+	brokered
 	nested
 	check "no jail is left" "" "$(registered_jails)"
 	finish

@@ -7,7 +7,8 @@
 //   NAME masked         the file opened is a character device laid over it
 // It never writes to a kernel setting or a device: files are only opened,
 // calls are made with arguments that fail after the permission check
-// (a nonexistent path, an invalid time), and what it makes (a node, an IPC
+// (a nonexistent path, an invalid time) or only read (another user's
+// quota), and what it makes (a node, an IPC
 // object, a mount, a flag) it removes at once. Static, so that it runs in
 // any jail root. Arguments: --in-jail, then a device node the test made
 // outside /dev.
@@ -263,6 +264,10 @@ void kernelRoutes() {
   ROUTE("adjtime", syscall(SYS_adjtimex, &adjust));
   char quota[256];
   ROUTE("quota", quotactl(QCMD(Q_GETQUOTA, USRQUOTA), "/nonexistent-probe", 0, quota));
+  // Another user's quota, read only: CAP_SYS_ADMIN on the host, or the
+  // jail's init (allow.quotas). "/" is FreeBSD's way of naming the file
+  // system, which Linux's quotactl refuses (ENOTBLK) after the filter.
+  ROUTE("quota_other", quotactl(QCMD(Q_GETQUOTA, USRQUOTA), "/", 4242, quota));
 }
 
 void processRoutes(const char* node) {
