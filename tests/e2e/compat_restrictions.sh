@@ -313,7 +313,7 @@ nested() {
 	outer_name=$("$JEXEC" outer hostname)
 	run "$JEXEC" outer "$JAIL" -c name=inner path="$ROOT" host.hostname=inner.example.org mount.devfs \
 		mount.procfs mount="sysfs $ROOT/sys sysfs rw 0 0" ip4=inherit persist allow.mount allow.mount.nullfs \
-		enforce_statfs=1
+		allow.mount.tmpfs enforce_statfs=1
 	check "nested: the child is created" "0:" "$STATUS:$ERR"
 	run "$JEXEC" outer "$JEXEC" inner hostname renamed.example.org
 	check "nested: the child's root sets its host name" "0:renamed.example.org" \
@@ -322,9 +322,12 @@ nested() {
 	run "$JEXEC" outer "$JLS" -j inner host.hostname
 	check "nested: the parent's jls shows the child's name" "renamed.example.org" "$OUT"
 	run "$JEXEC" outer "$JEXEC" inner /probe --in-jail
-	check "nested: the child's routes, with allow.mount.nullfs" "" "$(mismatches "$OUT" "bind_mount open
+	check "nested: the child's routes, with allow.mount.nullfs and tmpfs" "" "$(mismatches "$OUT" "mount open
+bind_mount open
 uncover_proc refused EINVAL
 unmask_proc_sys refused EINVAL")"
+	run "$JEXEC" outer "$JEXEC" inner /bin/sh -c 'mount -t tmpfs tmpfs /mnt && grep -c " /mnt " /proc/self/mountinfo && umount /mnt'
+	check "nested: the child's init mounts a tmpfs for its root" "0:1" "$STATUS:$OUT"
 	run "$JEXEC" outer "$JEXEC" -U nobody inner /probe --in-jail
 	check "nested: another user of the child may not set its name" "hostname refused EPERM" \
 		"$(printf '%s\n' "$OUT" | grep '^hostname ')"
