@@ -211,6 +211,19 @@ BOOST_AUTO_TEST_CASE(a_jails_own_privileges_decide_as_its_parameters_say) {
   BOOST_TEST(decide("nullfs", 0, p).error == ENODEV);
 }
 
+BOOST_AUTO_TEST_CASE(a_remount_keeps_what_the_type_always_has) {
+  // MS_REMOUNT 0x20, MS_BIND 0x1000, MS_RDONLY 0x1, MS_NOSUID 0x2,
+  // MS_NODEV 0x4, MS_NOEXEC 0x8, MS_NOATIME 0x400.
+  BOOST_TEST(remountFlags("tmpfs", 0x20 | 0x1) == 0x27UL);
+  BOOST_TEST(remountFlags("tmpfs", 0x20) == 0x26UL);  // read-write again, still nosuid, nodev
+  BOOST_TEST(remountFlags("tmpfs", 0x20 | 0x1000 | 0x400) == 0x1426UL);
+  BOOST_TEST(remountFlags("devfs", 0x20) == 0x22UL);  // devices stay usable
+  BOOST_TEST(remountFlags("proc", 0x20) == 0x2EUL);
+  BOOST_TEST(remountFlags("sysfs", 0x20) == 0x2FUL);  // a sysfs stays read-only
+  BOOST_TEST(remountFlags("tmpfs", 0xC0ED0000UL | 0x20 | 0x1) == 0x27UL);
+  BOOST_TEST(remountFlags("tmpfs", 0x20 | 0x80000 /*MS_PRIVATE*/ | 0x2000 /*MS_MOVE*/) == 0x26UL);
+}
+
 BOOST_AUTO_TEST_CASE(the_init_sets_quotas_and_reads_other_users_for_the_jails_root) {
   // QCMD(Q_SETQUOTA, type) is 0x80000800 | type and QCMD(Q_SETINFO, type)
   // 0x80000600 | type: they copy in a 72- and a 24-byte structure;

@@ -74,10 +74,29 @@ int waitForChild(pid_t child) {
 
 }  // namespace
 
+namespace {
+
+constexpr unsigned long kMagicMask = 0xffff0000UL, kMagic = 0xc0ed0000UL;
+
+unsigned long withoutMagic(unsigned long flags) { return (flags & kMagicMask) == kMagic ? flags & ~kMagicMask : flags; }
+
+// The flags a mount of `type` made for the jail keeps of those asked for,
+// and those it always has. FreeBSD mounts what a jail mounts nosuid
+// (vfs_domount, PRIV_VFS_MOUNT_NONUSER).
+unsigned long flagsFor(const std::string& type, unsigned long asked) {
+  constexpr unsigned long kKept = MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC | MS_SYNCHRONOUS | MS_DIRSYNC |
+                                  MS_NOATIME | MS_NODIRATIME | MS_RELATIME | MS_STRICTATIME | MS_LAZYTIME | MS_SILENT;
+  unsigned long flags = (asked & kKept) | MS_NOSUID;
+  if (type != "devfs") flags |= MS_NODEV;
+  if (type == "proc" || type == "sysfs") flags |= MS_NOEXEC;
+  if (type == "sysfs") flags |= MS_RDONLY;
+  return flags;
+}
+
+}  // namespace
+
 MountDecision decideMount(const MountRequest& request, const JailPrivileges& privileges) {
-  constexpr unsigned long kMagicMask = 0xffff0000UL, kMagic = 0xc0ed0000UL;
-  unsigned long flags = request.flags;
-  if ((flags & kMagicMask) == kMagic) flags &= ~kMagicMask;
+  const unsigned long flags = withoutMagic(request.flags);
   constexpr unsigned long kOnExisting = MS_BIND | MS_MOVE | MS_REMOUNT | MS_SHARED | MS_PRIVATE | MS_SLAVE |
                                         MS_UNBINDABLE;
   MountDecision d;
@@ -90,15 +109,14 @@ MountDecision decideMount(const MountRequest& request, const JailPrivileges& pri
     d.error = d.type.empty() && !request.type.empty() && privileges.lockedMounts ? ENODEV : EPERM;
     return d;
   }
-  constexpr unsigned long kKept = MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC | MS_SYNCHRONOUS | MS_DIRSYNC |
-                                  MS_NOATIME | MS_NODIRATIME | MS_RELATIME | MS_STRICTATIME | MS_LAZYTIME | MS_SILENT;
-  // FreeBSD mounts what a jail mounts nosuid (vfs_domount, PRIV_VFS_MOUNT_NONUSER).
-  d.flags = (flags & kKept) | MS_NOSUID;
-  if (d.type != "devfs") d.flags |= MS_NODEV;
-  if (d.type == "proc" || d.type == "sysfs") d.flags |= MS_NOEXEC;
-  if (d.type == "sysfs") d.flags |= MS_RDONLY;
+  d.flags = flagsFor(d.type, flags);
   d.kind = MountDecision::Kind::Mount;
   return d;
+}
+
+unsigned long remountFlags(const std::string& type, unsigned long asked) {
+  asked = withoutMagic(asked);
+  return MS_REMOUNT | (asked & MS_BIND) | flagsFor(type, asked);
 }
 
 BuiltMount buildMount(const MountDecision& decision, const MountRequest& request, int callerRoot, int proc,

@@ -33,6 +33,12 @@ struct MountDecision {
 };
 MountDecision decideMount(const MountRequest& request, const JailPrivileges& privileges);
 
+// The flags of a remount (mount -u) the jail's root asks for, with
+// MS_REMOUNT and MS_BIND, of a mount of `type` the init made for it: the
+// same as for a new one of that type, so that nosuid, nodev and a
+// read-only sysfs stay. (FreeBSD lets a jail update what it mounted.)
+unsigned long remountFlags(const std::string& type, unsigned long asked);
+
 // The file system `decision` makes, built on `request.target` in a mount
 // namespace of the child's own (a procfs gets its masks there) and returned
 // detached (open_tree(2)) as `tree`, to attach whole; or an errno.

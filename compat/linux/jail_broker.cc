@@ -258,6 +258,7 @@ int JailBroker::mount(const Caller& caller, bool& kernel) {
   if (!type) return EFAULT;
   request.type = *type;
   request.flags = caller.args[3];
+  if (request.flags & MS_REMOUNT) return remount(caller, kernel);
   const MountDecision decision = decideMount(request, privileges_);
   kernel = decision.kind == MountDecision::Kind::Kernel;
   if (decision.kind != MountDecision::Kind::Mount) return kernel ? 0 : decision.error;
@@ -275,6 +276,37 @@ int JailBroker::mount(const Caller& caller, bool& kernel) {
     error = move_mount(built.tree, "", at, "", MOVE_MOUNT_F_EMPTY_PATH | MOVE_MOUNT_T_EMPTY_PATH) == 0 ? 0 : errno;
     if (error == 0) mounted_.emplace(mountIdOf(proc_, built.tree), decision.type);
     close(built.tree);
+  }
+  close(at);
+  return error;
+}
+
+// A remount of what the init mounted for the jail, through the magic link
+// of the very mount checked (a path would follow whatever is mounted on
+// top by then). Any other remount is the kernel's where the jail owns its
+// mount namespace, and refused elsewhere.
+int JailBroker::remount(const Caller& caller, bool& kernel) {
+  std::string target;
+  if (int error = caller.target(caller.args[1], target)) return error;
+  const int at = caller.open(target, O_DIRECTORY);
+  if (at < 0) return errno;
+  const auto made = mounted_.find(mountIdOf(proc_, at));
+  kernel = made == mounted_.end() && privileges_.lockedMounts;
+  int error = kernel ? 0 : EPERM;
+  if (made != mounted_.end()) {
+    // The options of the file system, but for a bind remount (per-mount
+    // flags only) and devfs (FreeBSD's are rulesets).
+    const bool withData = !(caller.args[3] & MS_BIND) && made->second != "devfs";
+    std::optional<std::string> data = withData ? readString(caller.memory, caller.args[4]) : std::string();
+    const std::string path = "self/fd/" + std::to_string(at);
+    if (!data)
+      error = EFAULT;
+    else if (fchdir(proc_) != 0 || ::mount(nullptr, path.c_str(), nullptr, remountFlags(made->second, caller.args[3]),
+                                           data->empty() ? nullptr : data->c_str()) != 0)
+      error = errno;
+    else
+      error = 0;
+    (void)!chdir("/");
   }
   close(at);
   return error;

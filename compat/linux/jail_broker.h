@@ -68,6 +68,7 @@ class JailBroker {
   void answer(int listener);
   // errno, or 0; `kernel` set where the kernel is to decide.
   int mount(const Caller& caller, bool& kernel);
+  int remount(const Caller& caller, bool& kernel);
   int unmount(const Caller& caller, bool& kernel);
   int quota(const Caller& caller, bool& kernel);
 

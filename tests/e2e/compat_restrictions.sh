@@ -252,6 +252,15 @@ brokered() {
 		"/mnt/t rw,nosuid,nodev,relatime rw,size=64k,mode=755" "$(in_jail_mounts)"
 	run "$JEXEC" b /bin/sh -c 'echo kept > /mnt/t/file && cat /mnt/t/file'
 	check "brokered: the tmpfs is written and read" "0:kept" "$STATUS:$OUT"
+	# mount -u: the jail updates what was mounted for it, and only that.
+	run "$JEXEC" b /bin/sh -c 'mount -o remount,ro /mnt/t && ! touch /mnt/t/other 2> /dev/null'
+	check "brokered: the tmpfs is remounted read-only" "0:/mnt/t ro,nosuid,nodev,relatime ro,size=64k,mode=755" \
+		"$STATUS:$(in_jail_mounts)"
+	run "$JEXEC" b mount -o remount,rw,size=128k /mnt/t
+	check "brokered: and read-write, with new options, still nosuid" \
+		"0:/mnt/t rw,nosuid,nodev,relatime rw,size=128k,mode=755" "$STATUS:$(in_jail_mounts)"
+	run "$JEXEC" b mount -o remount,ro /proc
+	check "brokered: what the jail was given is not remounted" "1" "$STATUS"
 	check "brokered: the host sees none of it" "" "$(grep " $ROOT/mnt" /proc/self/mountinfo)"
 	run "$JEXEC" b mount -t procfs proc /mnt/p
 	check "brokered: procfs by FreeBSD's name" "0:" "$STATUS:$ERR"
@@ -266,6 +275,9 @@ brokered() {
 	run "$JEXEC" b mount -t linsysfs sys /mnt/s
 	check "brokered: linsysfs, read-only" "0:/mnt/s ro,nosuid,nodev,noexec,relatime" \
 		"$STATUS:$(in_jail_mounts | grep '^/mnt/s ' | cut -d' ' -f1-2)"
+	run "$JEXEC" b mount -o remount,rw /mnt/s
+	check "brokered: linsysfs stays read-only" "/mnt/s ro,nosuid,nodev,noexec,relatime" \
+		"$(in_jail_mounts | grep '^/mnt/s ' | cut -d' ' -f1-2)"
 	run "$JEXEC" b /bin/sh -c 'mount -t devfs devfs /mnt/d && ls /mnt/d'
 	check "brokered: devfs has the ruleset's nodes" "0:full null ptmx pts random shm stderr stdin stdout tty urandom zero" \
 		"$STATUS:$(echo $OUT)"
