@@ -274,7 +274,8 @@ int JailBroker::mount(const Caller& caller, bool& kernel) {
   int error = built.error;
   if (error == 0) {
     error = move_mount(built.tree, "", at, "", MOVE_MOUNT_F_EMPTY_PATH | MOVE_MOUNT_T_EMPTY_PATH) == 0 ? 0 : errno;
-    if (error == 0) mounted_.emplace(mountIdOf(proc_, built.tree), decision.type);
+    struct stat st{};
+    if (error == 0 && fstat(built.tree, &st) == 0) mounted_[mountIdOf(proc_, built.tree)] = {decision.type, st.st_dev};
     close(built.tree);
   }
   close(at);
@@ -290,18 +291,18 @@ int JailBroker::remount(const Caller& caller, bool& kernel) {
   if (int error = caller.target(caller.args[1], target)) return error;
   const int at = caller.open(target, O_DIRECTORY);
   if (at < 0) return errno;
-  const auto made = mounted_.find(mountIdOf(proc_, at));
+  const auto made = madeAt(at);
   kernel = made == mounted_.end() && privileges_.lockedMounts;
   int error = kernel ? 0 : EPERM;
   if (made != mounted_.end()) {
     // The options of the file system, but for a bind remount (per-mount
     // flags only) and devfs (FreeBSD's are rulesets).
-    const bool withData = !(caller.args[3] & MS_BIND) && made->second != "devfs";
+    const bool withData = !(caller.args[3] & MS_BIND) && made->second.type != "devfs";
     std::optional<std::string> data = withData ? readString(caller.memory, caller.args[4]) : std::string();
     const std::string path = "self/fd/" + std::to_string(at);
     if (!data)
       error = EFAULT;
-    else if (fchdir(proc_) != 0 || ::mount(nullptr, path.c_str(), nullptr, remountFlags(made->second, caller.args[3]),
+    else if (fchdir(proc_) != 0 || ::mount(nullptr, path.c_str(), nullptr, remountFlags(made->second.type, caller.args[3]),
                                            data->empty() ? nullptr : data->c_str()) != 0)
       error = errno;
     else
@@ -319,8 +320,8 @@ int JailBroker::unmount(const Caller& caller, bool& kernel) {
   const int at = caller.open(target, umount2 && (caller.args[1] & UMOUNT_NOFOLLOW) ? O_NOFOLLOW : 0);
   if (at < 0) return errno;
   const std::string id = mountIdOf(proc_, at);
+  const auto made = madeAt(at);
   close(at);  // a descriptor on the mount would keep it busy
-  const auto made = mounted_.find(id);
   // FreeBSD's vfs_suser: a jail unmounts only what was mounted from it; in a
   // mount namespace the jail owns (allow.mount.nullfs), the kernel knows.
   kernel = made == mounted_.end() && privileges_.lockedMounts;
@@ -328,10 +329,19 @@ int JailBroker::unmount(const Caller& caller, bool& kernel) {
   int flags = umount2 ? static_cast<int>(caller.args[1]) & (MNT_FORCE | MNT_DETACH) : 0;
   // A procfs and a devfs are one file system to the jail, with mounts of
   // the init's below them (masks, pts, shm): they go together.
-  if (made->second == "proc" || made->second == "devfs") flags |= MNT_DETACH;
+  if (made->second.type == "proc" || made->second.type == "devfs") flags |= MNT_DETACH;
   const int error = unmountMade(target, id, flags, caller.root, proc_);
   if (error == 0) mounted_.erase(made);
   return error;
+}
+
+std::map<std::string, JailBroker::Made>::iterator JailBroker::madeAt(int fd) {
+  const auto made = mounted_.find(mountIdOf(proc_, fd));
+  struct stat st{};
+  if (made == mounted_.end() || fstat(fd, &st) != 0) return mounted_.end();
+  if (st.st_dev == made->second.device) return made;
+  mounted_.erase(made);  // gone: its id is another mount's now
+  return mounted_.end();
 }
 
 // quotactl(2) names the file system by a block device, which no jail has,

@@ -15,6 +15,7 @@
 #pragma once
 
 #include <poll.h>
+#include <sys/types.h>
 
 #include <cstddef>
 #include <map>
@@ -76,7 +77,16 @@ class JailBroker {
   int channel_;  // the receiving end; the sending one is at kBrokerChannelFd
   int proc_;
   std::vector<int> listeners_;
-  std::map<std::string, std::string> mounted_;  // the mount id of what the init mounted, and its type
+  // What the init mounted for the jail, by mount id: its type, and its file
+  // system's device, as an id comes back for another mount once the first
+  // is gone.
+  struct Made {
+    std::string type;
+    dev_t device = 0;
+  };
+  std::map<std::string, Made> mounted_;
+  // What the init mounted that `fd` (a mount's root) holds, or end.
+  std::map<std::string, Made>::iterator madeAt(int fd);
 };
 
 }  // namespace rcjail::compat
