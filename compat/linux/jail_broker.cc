@@ -74,16 +74,12 @@ std::string readLinkAt(int dir, const std::string& path) {
 // process `pid` whose source is `source`; "" if none.
 std::string mountPointOf(int proc, const std::string& pid, const std::string& source) {
   const int fd = openat(proc, (pid + "/mountinfo").c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return {};
-  std::istringstream lines(readUntilClosed(fd));
-  for (std::string line; std::getline(lines, line);) {
-    std::istringstream fields(line);
-    std::string id, parent, device, root, point, word, type, from;
-    fields >> id >> parent >> device >> root >> point;
-    while (fields >> word && word != "-") {
-    }
-    if (fields >> type >> from && !source.empty() && from == source) return unescapeMountPath(point);
+  if (fd < 0 || source.empty()) {
+    if (fd >= 0) close(fd);
+    return {};
   }
+  for (const MountPoint& mount : parseMountInfo(readUntilClosed(fd)))
+    if (mount.source == source) return mount.path;
   return {};
 }
 

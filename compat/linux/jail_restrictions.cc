@@ -145,27 +145,11 @@ std::string sendListener(int channel, int listener) {
   return sent ? std::string() : failure("send the mount listener to the jail's init", error);
 }
 
-struct MountPoint {
-  std::string path;
-  std::string fstype;
-  bool wholeFileSystem = false;  // the root of its file system, not a bind of a part of it
-};
-
 std::vector<MountPoint> readMountPoints() {
-  std::vector<MountPoint> mounts;
   std::ifstream in("/proc/self/mountinfo");
-  std::string line;
-  while (std::getline(in, line)) {
-    std::istringstream fields(line);
-    std::string id, parent, device, root, point, word;
-    fields >> id >> parent >> device >> root >> point;
-    while (fields >> word && word != "-") {
-    }
-    std::string fstype;
-    fields >> fstype;
-    mounts.push_back({unescapeMountPath(point), fstype, root == "/"});
-  }
-  return mounts;
+  std::stringstream text;
+  text << in.rdbuf();
+  return parseMountInfo(text.str());
 }
 
 bool isBelow(const std::string& path, const std::string& top) {

@@ -16,6 +16,7 @@
 #include <array>
 #include <cerrno>
 #include <cstring>
+#include <sstream>
 
 namespace rcjail::compat {
 namespace {
@@ -87,6 +88,20 @@ std::string makeFdescfs(const std::string& target) {
   return {};
 }
 
+// mountinfo escapes blanks, tabs, newlines and backslashes as \\ooo.
+std::string unescapeMountPath(const std::string& text) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\\' && i + 3 < text.size()) {
+      out += static_cast<char>(std::stoi(text.substr(i + 1, 3), nullptr, 8));
+      i += 3;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string makeMountsPrivate() {
@@ -116,17 +131,19 @@ std::string checkJailPathComponent(const std::string& paramName, const std::stri
   return {};
 }
 
-std::string unescapeMountPath(const std::string& text) {
-  std::string out;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\\' && i + 3 < text.size()) {
-      out += static_cast<char>(std::stoi(text.substr(i + 1, 3), nullptr, 8));
-      i += 3;
-    } else {
-      out += text[i];
+std::vector<MountPoint> parseMountInfo(const std::string& text) {
+  std::vector<MountPoint> mounts;
+  std::istringstream lines(text);
+  for (std::string line; std::getline(lines, line);) {
+    std::istringstream fields(line);
+    std::string id, parent, device, root, point, word, fstype, source;
+    fields >> id >> parent >> device >> root >> point;
+    while (fields >> word && word != "-") {
     }
+    fields >> fstype >> source;
+    mounts.push_back({unescapeMountPath(point), fstype, unescapeMountPath(source), root == "/"});
   }
-  return out;
+  return mounts;
 }
 
 std::string performMount(const LinuxMount& m) {

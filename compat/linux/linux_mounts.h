@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "fstab_entry.h"
 
@@ -18,9 +19,18 @@ std::string makeMountsPrivate();
 std::string checkJailPathComponent(const std::string& paramName, const std::string& path,
                                    const std::string& jailPath, bool mayBeMissing);
 
-// A path of /proc/PID/mountinfo, which escapes blanks, tabs, newlines and
-// backslashes as \ooo.
-std::string unescapeMountPath(const std::string& text);
+// One line of /proc/PID/mountinfo: the mount point (unescaped), the file
+// system's type and source, and whether the mount shows the whole file
+// system rather than a bind of a part of it.
+struct MountPoint {
+  std::string path;
+  std::string fstype;
+  std::string source;
+  bool wholeFileSystem = false;
+};
+
+// The mounts of a mountinfo file's text.
+std::vector<MountPoint> parseMountInfo(const std::string& text);
 
 // Performs one translated mount. The text is what mount(8) would say.
 std::string performMount(const LinuxMount& mount);
