@@ -23,9 +23,6 @@
 namespace rcjail::compat {
 namespace {
 
-// "self/fd/N" from the init's procfs: a path to exactly what fd N holds.
-std::string fdPath(int fd) { return "self/fd/" + std::to_string(fd); }
-
 std::string canonicalType(const std::string& type) {
   if (type == "proc" || type == "procfs" || type == "linprocfs") return "proc";
   if (type == "sysfs" || type == "linsysfs") return "sysfs";
@@ -59,7 +56,7 @@ int buildInChild(const MountDecision& d, const MountRequest& request, int caller
     const int null = open("/dev/null", O_PATH | O_CLOEXEC);
     struct stat st{};
     if (null < 0 || fstat(null, &st) != 0 || !S_ISCHR(st.st_mode) || st.st_rdev != makedev(1, 3)) return ENODEV;
-    if (!restrictProcfs(at, hideKernelLog, fdPath(null)).empty()) return errno ? errno : EIO;
+    if (!restrictProcfs(at, hideKernelLog, descriptorPath(null)).empty()) return errno ? errno : EIO;
   }
   const int tree = open_tree(AT_FDCWD, at.c_str(), OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC | AT_RECURSIVE);
   return tree < 0 ? errno : -tree;
@@ -174,6 +171,8 @@ std::string procField(int proc, const std::string& path, std::string_view key) {
     if (line.starts_with(key)) return line.substr(key.size());
   return {};
 }
+
+std::string descriptorPath(int fd) { return "self/fd/" + std::to_string(fd); }
 
 std::string mountIdOf(int proc, int fd) { return procField(proc, "self/fdinfo/" + std::to_string(fd), "mnt_id:"); }
 

@@ -55,6 +55,10 @@ BuiltMount buildMount(const MountDecision& decision, const MountRequest& request
 // `mountId`. errno, or 0.
 int unmountMade(const std::string& target, const std::string& mountId, int flags, int callerRoot, int proc);
 
+// "self/fd/N", seen from a procfs that is the working directory: a path to
+// exactly what this process's descriptor N holds, whatever is mounted on top.
+std::string descriptorPath(int fd);
+
 // The mount id of what descriptor `fd` of this process holds, read through
 // `proc`; "" if unknown.
 std::string mountIdOf(int proc, int fd);

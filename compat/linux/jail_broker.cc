@@ -21,6 +21,7 @@
 
 #include "broker_mounts.h"
 #include "descriptor_passing.h"
+#include "jail_identity.h"
 #include "linux_mounts.h"
 #include "linux_namespaces.h"
 
@@ -73,11 +74,8 @@ std::string readLinkAt(int dir, const std::string& path) {
 // The mount point (inside the process's root) of the first mount of
 // process `pid` whose source is `source`; "" if none.
 std::string mountPointOf(int proc, const std::string& pid, const std::string& source) {
-  const int fd = openat(proc, (pid + "/mountinfo").c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0 || source.empty()) {
-    if (fd >= 0) close(fd);
-    return {};
-  }
+  const int fd = source.empty() ? -1 : openat(proc, (pid + "/mountinfo").c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return {};
   for (const MountPoint& mount : parseMountInfo(readUntilClosed(fd)))
     if (mount.source == source) return mount.path;
   return {};
@@ -233,7 +231,7 @@ void JailBroker::answer(int listener) {
   std::copy(std::begin(notification->data.args), std::end(notification->data.args), caller.args.begin());
   caller.root = openat(proc_, (pid + "/root").c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
   caller.memory = openat(proc_, (pid + "/mem").c_str(), O_RDWR | O_CLOEXEC);
-  caller.pidfd = static_cast<int>(syscall(SYS_pidfd_open, notification->pid, 0));
+  caller.pidfd = pidfdOpen(notification->pid);
   caller.rootPath = readLinkAt(proc_, pid + "/root");
   caller.cwd = readLinkAt(proc_, pid + "/cwd");
   // All of it read from the process the call came from, not one with its pid since.
@@ -295,7 +293,7 @@ int JailBroker::remount(const Caller& caller, bool& kernel) {
     // flags only) and devfs (FreeBSD's are rulesets).
     const bool withData = !(caller.args[3] & MS_BIND) && made->second.type != "devfs";
     std::optional<std::string> data = withData ? readString(caller.memory, caller.args[4]) : std::string();
-    const std::string path = "self/fd/" + std::to_string(at);
+    const std::string path = descriptorPath(at);
     if (!data)
       error = EFAULT;
     else if (fchdir(proc_) != 0 || ::mount(nullptr, path.c_str(), nullptr, remountFlags(made->second.type, caller.args[3]),

@@ -64,8 +64,6 @@ std::vector<pid_t> procPids() {
   return pids;
 }
 
-int pidfdOpen(pid_t pid) { return static_cast<int>(syscall(SYS_pidfd_open, pid, 0)); }
-
 // A pidfd turns readable once its process has ended.
 bool pidfdEnded(int pidfd, int timeoutMs) {
   pollfd fd{pidfd, POLLIN, 0};
@@ -76,6 +74,8 @@ bool pidfdEnded(int pidfd, int timeoutMs) {
 }
 
 }  // namespace
+
+int pidfdOpen(pid_t pid) { return static_cast<int>(syscall(SYS_pidfd_open, pid, 0)); }
 
 bool matchesRecordedInit(const JailRecord& record, const ProcessFacts& facts) {
   return record.jailNamespace.known() && facts.pidNamespace == record.jailNamespace &&

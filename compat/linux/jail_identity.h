@@ -93,6 +93,9 @@ struct JailNames {
 };
 std::optional<JailNames> currentJailNames(const JailInit& init);
 
+// pidfd_open(2): a descriptor that holds process `pid` itself, -1 on failure.
+int pidfdOpen(pid_t pid);
+
 // The signal a jail's init takes as "stop": it sends SIGTERM to every other
 // process of its namespace (kill(-1) there reaches nothing outside).
 int stopRequestSignal();
