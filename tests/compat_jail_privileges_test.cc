@@ -124,7 +124,7 @@ BOOST_AUTO_TEST_CASE(each_allowance_adds_its_capability_only) {
       {{{"allow.mlock", {"true"}}}, bit(14)},
       {{{"allow.read_msgbuf", {"true"}}}, bit(34)},
       {{{"vnet", {"new"}}}, bit(12) | bit(13)},
-      {{{"children.max", {"2"}}}, bit(21)},
+      {{{"children.max", {"2"}}}, bit(31)},  // CAP_SETFCAP, never CAP_SYS_ADMIN (21)
       {{{"allow.settime", {"true"}}}, bit(25)},
       {{{"allow.adjtime", {"true"}}}, bit(25)},
   };
@@ -191,8 +191,10 @@ BOOST_AUTO_TEST_CASE(allow_mount_nullfs_needs_allow_mount_and_a_low_enforce_stat
     BOOST_TEST((p == defaults()), params.back().name);
     BOOST_TEST(!p.lockedMounts);
   }
-  // A jail that may make jails keeps CAP_SYS_ADMIN and mounts with it.
+  // A jail that may make jails mounts in its children's namespaces only;
+  // with allow.mount.nullfs, in its own too.
   BOOST_TEST(!jailPrivileges(jailWith({{"children.max", {"1"}}})).lockedMounts);
+  BOOST_TEST(jailPrivileges(mountingJail({{"allow.mount.nullfs", {"true"}}, {"children.max", {"1"}}})).lockedMounts);
 }
 
 BOOST_AUTO_TEST_CASE(allow_mount_tmpfs_hands_mount_to_the_jails_init) {
@@ -324,12 +326,13 @@ BOOST_AUTO_TEST_CASE(nothing_is_mounted_for_a_jail_without_the_means_or_the_need
   }
   BOOST_TEST(refusesWith(user, "fsopen", EPERM));
   BOOST_TEST((user == jailPrivileges(jailWith({{"allow.suser", {"false"}}}))));
-  // children.max: the jail keeps CAP_SYS_ADMIN and mounts itself.
+  // children.max: the child jails' inits need a listener of their own, and a
+  // process gets one at most; the jail's mount calls go to the kernel.
   const JailPrivileges parent =
       jailPrivileges(mountingJail({{"allow.mount.tmpfs", {"true"}}, {"children.max", {"1"}}}));
   BOOST_TEST(parent.brokeredMounts.empty());
-  BOOST_TEST(parent.capabilities == (kDefault | bit(21)));
-  BOOST_TEST(parent.initCapabilities == (kDefault | bit(21)));
+  BOOST_TEST(parent.capabilities == (kDefault | bit(31)));
+  BOOST_TEST(parent.initCapabilities == (kDefault | bit(31)));
   BOOST_TEST((parent.initRefused == parent.refused));
   BOOST_TEST(!parent.lockedMounts);
   for (const char* call : kMountCalls) {
@@ -402,7 +405,7 @@ BOOST_AUTO_TEST_CASE(allow_quotas_hands_quotactl_to_the_jails_init) {
   BOOST_TEST(refusesFlag(quotas.initRefused, "unshare", kNewNs));
   BOOST_TEST(!defaults().brokeredQuotas);
   BOOST_TEST(!defaults().hasBroker());
-  // A jail that keeps CAP_SYS_ADMIN has no need; an ordinary root no right.
+  // A jail that makes jails has no listener; an ordinary root no right.
   for (const std::vector<RecordedParam>& params : {
            std::vector<RecordedParam>{{"allow.quotas", {"true"}}, {"children.max", {"1"}}},
            {{"allow.quotas", {"true"}}, {"allow.suser", {"false"}}},
@@ -463,6 +466,11 @@ BOOST_AUTO_TEST_CASE(a_jail_that_makes_jails_gets_their_namespaces) {
   // A child's allow.set_hostname and allow.mount.nullfs are user namespaces.
   BOOST_TEST(!refusesFlag(parent, "unshare", 0x10000000ULL));
   BOOST_TEST(!refusesFlag(parent, "clone", 0x10000000ULL));
+  // It makes them in a user namespace of its own, never with CAP_SYS_ADMIN
+  // on the host; mapping the host's root there takes CAP_SETFCAP.
+  BOOST_TEST(!hasCapability(parent.capabilities, 21));
+  BOOST_TEST(hasCapability(parent.capabilities, 31));
+  BOOST_TEST(!parent.lockedMounts);
   // Cgroup and time namespaces are no part of a jail.
   BOOST_TEST(refusesFlag(parent, "unshare", 0x02000000ULL));
   BOOST_TEST(refusesFlag(parent, "unshare", 0x80ULL));

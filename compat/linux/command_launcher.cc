@@ -171,7 +171,11 @@ int exitCodeOf(int waitStatus) {
 
 pid_t launchCommand(const LaunchSpec& given) {
   std::optional<ChildPidNamespace> pidNamespace;
-  if (given.inJail && given.jail) pidNamespace.emplace(given.jail->descriptor());
+  // jail(8) inside a jail may not join its child jail's PID namespace
+  // itself (it has no CAP_SYS_ADMIN, and could not come back from the child
+  // jail's user namespace): its child enters, then forks the command.
+  const bool forkInside = given.inJail && given.jail && !mayMakeNamespaces();
+  if (given.inJail && given.jail && !forkInside) pidNamespace.emplace(given.jail->descriptor());
   const pid_t pid = fork();
   if (pid != 0) {
     if (pidNamespace) pidNamespace->restore();
@@ -202,6 +206,16 @@ pid_t launchCommand(const LaunchSpec& given) {
   if (pidNamespace && !pidNamespace->error().empty())
     die(spec, "jail_attach(" + std::to_string(spec.jail->pid()) + "): " + pidNamespace->error());
   const int brokerChannel = spec.inJail ? enterOrDie(spec, pidfd) : -1;
+  if (forkInside) {
+    const pid_t command = fork();
+    if (command < 0) die(spec, std::string("fork: ") + std::strerror(errno));
+    // Here until the command ends, with its status: jail(8) waits for this process.
+    if (command > 0) {
+      const int status = waitFor(command);
+      if (WIFSIGNALED(status)) raise(WTERMSIG(status));
+      _exit(exitCodeOf(status));
+    }
+  }
   execute(spec, hostUser, brokerChannel);
 }
 

@@ -107,7 +107,13 @@ bool jailIsEmpty() { return kill(-1, 0) != 0 && errno == ESRCH; }
 // or entering the root (hostname, domain name, loopback, /proc of its own).
 // True once the holder is in the jail's root, with `broker` made where the
 // init mounts for the jail's root.
-bool answerSetupRequest(int socket, const std::vector<std::string>& f, std::unique_ptr<JailBroker>& broker) {
+// `ownUsers`: the jail lives in a user namespace of its own (made inside a
+// jail), where the kernel lets no new procfs be mounted under the masked
+// /proc of its parent (mount_namespaces(7)): the init mounts nothing for the
+// jail's root, and a jail that shares its parent's root keeps its
+// parent's /proc.
+bool answerSetupRequest(int socket, const std::vector<std::string>& f, std::unique_ptr<JailBroker>& broker,
+                        bool ownUsers) {
   if (f[0] == "mount" && f.size() == 7) {
     const MountEntry entry{f[2], f[3], f[4], f[5]};
     std::string error = checkJailPathComponent(f[1], entry.target, f[6], false);
@@ -125,7 +131,7 @@ bool answerSetupRequest(int socket, const std::vector<std::string>& f, std::uniq
       sendPacket(socket, reply('e', "bad request"));
       return false;
     }
-    const JailPrivileges privileges = jailPrivileges(*record);
+    const JailPrivileges privileges = ownUsers ? withoutBroker(jailPrivileges(*record)) : jailPrivileges(*record);
     const bool hideKernelLog = privileges.hideKernelLog;
     std::string error = restrictJailProcfs(f[1], hideKernelLog);
     if (error.empty() && privileges.hasBroker()) broker = JailBroker::start(privileges, error);
@@ -133,7 +139,7 @@ bool answerSetupRequest(int socket, const std::vector<std::string>& f, std::uniq
     if (error.empty()) error = setHostname(f[2]);
     if (error.empty() && !f[3].empty()) error = setDomainname(f[3]);
     if (error.empty() && f[4] == "1") error = bringLoopbackUp();
-    if (error.empty()) error = ownProcfs();
+    if (error.empty() && !ownUsers) error = ownProcfs();
     if (error.empty()) error = restrictJailFileSystem(hideKernelLog);
     if (error.empty() && privileges.lockedMounts) error = lockMountNamespace();
     if (error.empty()) error = restrictJailInit(privileges);
@@ -199,7 +205,7 @@ bool answerSetupRequest(int socket, const std::vector<std::string>& f, std::uniq
 }
 
 // Serves jail(8) until the jail has its root, then runs as the jail's init.
-[[noreturn]] void runHolder(int socket, bool persistAfterCreate, int hostNetns) {
+[[noreturn]] void runHolder(int socket, bool persistAfterCreate, int hostNetns, bool ownUsers) {
   setsid();
   prctl(PR_SET_NAME, "jail-init", 0, 0, 0);
   const int devnull = open("/dev/null", O_RDWR);
@@ -222,7 +228,7 @@ bool answerSetupRequest(int socket, const std::vector<std::string>& f, std::uniq
     std::optional<std::string> packet = receivePacket(socket);
     if (!packet) _exit(0);  // jail(8) gave up before the jail existed
     const std::vector<std::string> fields = packetFields(*packet);
-    entered = answerSetupRequest(socket, fields, broker);
+    entered = answerSetupRequest(socket, fields, broker, ownUsers);
     if (entered) host.interfaces.assign(fields.begin() + 6, fields.end());
   }
   runAsInit(socket, signals, persistAfterCreate, host, broker.get());
@@ -234,6 +240,10 @@ bool answerSetupRequest(int socket, const std::vector<std::string>& f, std::uniq
   // A vnet jail's init keeps the host's network namespace to hand its
   // interfaces back to.
   const int hostNetns = vnet ? open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC) : -1;
+  // jail(8) inside a jail (children.max) has no CAP_SYS_ADMIN on the host:
+  // the child jail is made in a user namespace of its own. Where that fails
+  // too, unshare says why.
+  const bool ownUsers = !mayMakeNamespaces() && enterMappedUserNamespace().empty();
   std::string failure = vnet && hostNetns < 0 ? std::string("open /proc/self/ns/net: ") + std::strerror(errno)
                                                : unshareJailNamespaces(vnet, ownedUts);
   pid_t holder = -1;
@@ -241,7 +251,7 @@ bool answerSetupRequest(int socket, const std::vector<std::string>& f, std::uniq
     holder = fork();
     if (holder == 0) {
       close(pidPipe);
-      runHolder(holderSocket, persistAfterCreate, hostNetns);
+      runHolder(holderSocket, persistAfterCreate, hostNetns, ownUsers);
     }
     if (holder < 0) failure = std::string("fork: ") + std::strerror(errno);
   }

@@ -73,6 +73,22 @@ bool pidfdEnded(int pidfd, int timeoutMs) {
   return ready > 0;
 }
 
+// Inside a jail, a child jail's names are read where its processes are: by
+// a child process that joins its user namespace too, which jails inside a
+// jail live in (enterMappedUserNamespace), and so cannot come back. It
+// writes "=" and the two names with a NUL between them, or an error text.
+std::optional<JailNames> namesFromChildProcess(const JailInit& init) {
+  const std::string text = inChildProcess([&] {
+    if (setns(init.descriptor(), CLONE_NEWUSER | CLONE_NEWUTS) != 0) return errorText("setns");
+    utsname now{};
+    if (uname(&now) != 0) return errorText("uname");
+    return "=" + std::string(now.nodename) + '\0' + now.domainname;
+  });
+  const size_t split = text.find('\0');
+  if (!text.starts_with("=") || split == std::string::npos) return std::nullopt;
+  return JailNames{text.substr(1, split - 1), text.substr(split + 1)};
+}
+
 }  // namespace
 
 int pidfdOpen(pid_t pid) { return static_cast<int>(syscall(SYS_pidfd_open, pid, 0)); }
@@ -225,13 +241,24 @@ std::vector<pid_t> JailInit::processes() const {
 std::string enterJailOf(pid_t pid, int pidfd) {
   const int root = ::open(procPath(pid, "root").c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (root < 0) return errorText(procPath(pid, "root"));
+  // Only the namespaces that differ from ours are joined. A child of a jail
+  // inside a jail lives in a user namespace of its own
+  // (enterMappedUserNamespace), which its processes join too; there the
+  // host's network namespace, which a jail without vnet shares, is not
+  // theirs to join again.
+  int types = 0;
+  for (const auto& [name, type] : {std::pair{"user", CLONE_NEWUSER}, std::pair{"ipc", CLONE_NEWIPC},
+                                   std::pair{"uts", CLONE_NEWUTS}, std::pair{"net", CLONE_NEWNET},
+                                   std::pair{"pid", CLONE_NEWPID}, std::pair{"mnt", CLONE_NEWNS}})
+    if (namespaceAt(procPath(pid, "ns/").append(name)) != namespaceAt(std::string("/proc/self/ns/") + name))
+      types |= type;
   // Still alive after the open: the pid was not reused, the root is the jail's.
   if (pidfdEnded(pidfd, 0)) {
     close(root);
     return std::strerror(ESRCH);
   }
   std::string error;
-  if (setns(pidfd, CLONE_NEWIPC | CLONE_NEWUTS | CLONE_NEWNET | CLONE_NEWPID | CLONE_NEWNS) != 0)
+  if (types != 0 && setns(pidfd, types) != 0)
     error = errorText("setns");
   // The init's root is the jail's root whether it got there by pivot_root or chroot.
   else if (fchdir(root) != 0 || chroot(".") != 0 || chdir("/") != 0)
@@ -248,6 +275,7 @@ std::string runInsideJail(const JailInit& init, const std::function<std::string(
 }
 
 std::optional<JailNames> currentJailNames(const JailInit& init) {
+  if (!mayMakeNamespaces()) return namesFromChildProcess(init);
   const int own = ::open("/proc/self/ns/uts", O_RDONLY | O_CLOEXEC);
   if (own < 0) return std::nullopt;
   std::optional<JailNames> names;

@@ -4,7 +4,9 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <sched.h>
+#include <linux/capability.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -47,11 +49,11 @@ std::optional<ProcStat> readProcStat(pid_t pid) {
   return stat;
 }
 
-// A helper child makes a user namespace and a namespace of `type` owned by
-// it (unshare makes the user namespace first); the caller joins only the
-// latter, which its capabilities in the parent user namespace allow. The
-// helper waits for that, so that its namespaces are there to join.
-std::string joinOwnedNamespace(int type) {
+// A helper child unshares a user namespace (and, with `type`, a namespace
+// owned by it: unshare makes the user namespace first); `join` then works on
+// it from the caller, by the helper's pid. The helper waits for that, so
+// that its namespaces are there to join.
+std::string withNamespaceHelper(int type, const std::function<std::string(pid_t)>& join) {
   std::array<int, 2> ready{-1, -1};
   std::array<int, 2> hold{-1, -1};
   if (pipe2(ready.data(), O_CLOEXEC) != 0) return errorText("pipe");
@@ -72,7 +74,6 @@ std::string joinOwnedNamespace(int type) {
   }
   close(ready[1]);
   close(hold[0]);
-  const char* name = type == CLONE_NEWNS ? "mnt" : "uts";
   int status = 0;
   std::string error;
   if (helper < 0)
@@ -80,17 +81,37 @@ std::string joinOwnedNamespace(int type) {
   else if (read(ready[0], &status, sizeof status) != sizeof status)
     error = "the namespace helper exited";
   else if (status != 0)
-    error = std::string("unshare of an owned ") + name + " namespace: " + std::strerror(status);
-  else if (const int ns = open(("/proc/" + std::to_string(helper) + "/ns/" + name).c_str(), O_RDONLY | O_CLOEXEC);
-           ns < 0 || setns(ns, type) != 0) {
-    error = errorText(std::string("setns ") + name);
-    if (ns >= 0) close(ns);
-  } else {
-    close(ns);
-  }
+    error = std::string("unshare: ") + std::strerror(status);
+  else
+    error = join(helper);
   close(ready[0]);
   close(hold[1]);
   if (helper > 0) waitpid(helper, nullptr, 0);
+  return error;
+}
+
+// By a pidfd, not /proc: a jail's root may have no procfs of its own yet.
+std::string joinNamespaceOf(pid_t pid, const char* name, int type) {
+  const int pidfd = static_cast<int>(syscall(SYS_pidfd_open, pid, 0));
+  std::string error;
+  if (pidfd < 0 || setns(pidfd, type) != 0) error = errorText(std::string("setns ") + name);
+  if (pidfd >= 0) close(pidfd);
+  return error;
+}
+
+// The caller joins only the namespace of `type`, which its capabilities in
+// the parent user namespace allow.
+std::string joinOwnedNamespace(int type) {
+  return withNamespaceHelper(type, [type](pid_t helper) {
+    return joinNamespaceOf(helper, type == CLONE_NEWNS ? "mnt" : "uts", type);
+  });
+}
+
+std::string writeFile(const std::string& path, const std::string& text) {
+  const int fd = open(path.c_str(), O_WRONLY | O_CLOEXEC);
+  const bool written = fd >= 0 && write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+  std::string error = written ? std::string() : errorText("write " + path);
+  if (fd >= 0) close(fd);
   return error;
 }
 
@@ -98,6 +119,24 @@ std::string joinOwnedNamespace(int type) {
 
 int jailNamespaceFlags(bool vnet) {
   return CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWPID | (vnet ? CLONE_NEWNET : 0);
+}
+
+bool mayMakeNamespaces() {
+  __user_cap_header_struct header{_LINUX_CAPABILITY_VERSION_3, 0};
+  std::array<__user_cap_data_struct, 2> data{};
+  if (syscall(SYS_capget, &header, data.data()) != 0) return false;
+  return (data[CAP_SYS_ADMIN / 32].effective >> (CAP_SYS_ADMIN % 32)) & 1U;
+}
+
+std::string enterMappedUserNamespace() {
+  return withNamespaceHelper(0, [](pid_t helper) {
+    // Every id is itself: the host's root is the namespace's root.
+    constexpr const char* kIdentity = "0 0 4294967295\n";
+    std::string error = writeFile(procPath(helper, "uid_map"), kIdentity);
+    if (error.empty()) error = writeFile(procPath(helper, "gid_map"), kIdentity);
+    if (error.empty()) error = joinNamespaceOf(helper, "user", CLONE_NEWUSER);
+    return error;
+  });
 }
 
 std::string unshareJailNamespaces(bool vnet, bool ownedUts) {

@@ -17,6 +17,19 @@ namespace rcjail::compat {
 // The namespaces every jail gets (mount, UTS, IPC, PID), plus network with vnet.
 int jailNamespaceFlags(bool vnet);
 
+// Whether this process may make namespaces (CAP_SYS_ADMIN in its user
+// namespace): jail(8) on the host may, jail(8) inside a children.max jail
+// may not.
+bool mayMakeNamespaces();
+
+// Moves the caller into a user namespace made for it, where every uid and
+// gid is itself (written by the caller, with CAP_SETUID and CAP_SETGID of
+// its own user namespace). The caller gets every capability there, which
+// reaches only what that namespace owns: the namespaces it makes next.
+// This is how jail(8) inside a jail (children.max) makes a child jail
+// without CAP_SYS_ADMIN on the host. The caller must be single-threaded.
+std::string enterMappedUserNamespace();
+
 // unshare(2) of jailNamespaceFlags(vnet). The caller's next child is PID 1
 // of the new PID namespace. With `ownedUts`, the new UTS namespace belongs
 // to a user namespace made for it, which the caller does not enter: the

@@ -67,10 +67,13 @@ const std::vector<PrivilegeRule>& rules() {
       {"sysvshm", "System V shared memory: new or inherit", "shm* no longer refused (own IPC namespace)", 0,
        {SysvShm}},
       {"children.max", "make child jails (PRIV_JAIL_*)",
-       "CAP_SYS_ADMIN, mount, pivot_root, setns, the jail's namespaces and user namespaces let through "
-       "(a child jail's allow.set_hostname and allow.mount.nullfs are made of them): the jail can undo "
-       "its own file system restrictions",
-       cap(CAP_SYS_ADMIN), {Mount, MountOther, Namespaces, UserNamespaces}, AtLeast, false, 1},
+       "user namespaces, setns, the jail's namespaces, mount and pivot_root let through, never CAP_SYS_ADMIN: "
+       "jail(8) inside the jail makes each child jail in a user namespace of its own, every id mapped to "
+       "itself, where it is capable over the child's namespaces only; the copy of the jail's mounts that "
+       "the child starts from locks every one of them, and the kernel mounts no procfs or sysfs there "
+       "under the jail's masked /proc and read-only /sys; CAP_SETFCAP, without which no user namespace may "
+       "map the host's root (a file capability is no more than the set-user-ID file jailed root may make)",
+       cap(CAP_SETFCAP), {Mount, MountOther, Namespaces, UserNamespaces}, AtLeast, false, 1},
       {"allow.mount", "mount file systems of the allow.mount.* types while enforce_statfs < 2",
        "alone grants nothing, as on FreeBSD: each file system type needs its allow.mount.* too"},
       {"allow.mount.nullfs", "mount and unmount nullfs (with allow.mount, enforce_statfs < 2)",
@@ -211,19 +214,20 @@ std::vector<RefusedCall> callsOf(CallGroup group) {
 namespace {
 
 // What the jail's init does for the jail's root (jail_broker.h): the file
-// systems it mounts, and whether it manages quotas. A jail that keeps
-// CAP_SYS_ADMIN (children.max) does both itself; an ordinary root
-// (allow.nosuser) neither. The mount calls are then no longer refused.
-void chooseBrokered(JailPrivileges& out, std::vector<CallGroup>& refused, bool ordinaryRoot) {
-  const bool admin = hasCapability(out.capabilities, CAP_SYS_ADMIN);
-  if (admin || ordinaryRoot) out.brokeredMounts.clear();
+// systems it mounts, and whether it manages quotas; an ordinary root
+// (allow.nosuser) gets neither. Nor does a jail that makes child jails
+// (children.max): the kernel lets a process install one seccomp listener
+// at most (EBUSY), and the child jail's init needs its own. The mount calls
+// are then no longer refused.
+void chooseBrokered(JailPrivileges& out, std::vector<CallGroup>& refused, bool ordinaryRoot, bool makesJails) {
+  if (makesJails || ordinaryRoot) out.brokeredMounts.clear();
   // Where the jail's root may move and unmount what it did not mount
   // (allow.mount.nullfs), the masks of a procfs or sysfs the init mounted
   // would not be locked: those types are not mounted for it.
   if (out.lockedMounts)
     std::erase_if(out.brokeredMounts, [](std::string_view type) { return type == "proc" || type == "sysfs"; });
   if (!out.brokeredMounts.empty()) std::erase_if(refused, [](CallGroup g) { return g == Mount || g == MountOther; });
-  out.brokeredQuotas = std::ranges::find(refused, Quotas) == refused.end() && !ordinaryRoot && !admin;
+  out.brokeredQuotas = std::ranges::find(refused, Quotas) == refused.end() && !ordinaryRoot && !makesJails;
 }
 
 // The calls handed to the init, and what the init keeps for them:
@@ -256,6 +260,8 @@ JailPrivileges jailPrivileges(const JailRecord& record) {
                                  Hostname,   SysvMsg,    SysvSem,     SysvShm};
   JailPrivileges out;
   bool ordinaryRoot = false;
+  bool makesJails = false;  // children.max: user namespaces let through
+  bool ownMounts = false;   // allow.mount.nullfs: mount(2) let through, for the jail's own mounts
   for (bool restrictions : {false, true})
     for (const PrivilegeRule& rule : rules()) {
       if (rule.restricts != restrictions || !ruleApplies(rule, record)) continue;
@@ -266,6 +272,8 @@ JailPrivileges jailPrivileges(const JailRecord& record) {
         if (rule.capabilities == kAll) ordinaryRoot = true;  // allow.nosuser
       } else {
         out.capabilities |= rule.capabilities;
+        makesJails = makesJails || std::ranges::find(rule.groups, UserNamespaces) != rule.groups.end();
+        ownMounts = ownMounts || (rule.withMount && std::ranges::find(rule.groups, Mount) != rule.groups.end());
         std::erase_if(refused, [&](CallGroup g) { return std::ranges::find(rule.groups, g) != rule.groups.end(); });
         if (!rule.brokeredMount.empty() && std::ranges::find(out.brokeredMounts, rule.brokeredMount) ==
                                                out.brokeredMounts.end())
@@ -274,10 +282,10 @@ JailPrivileges jailPrivileges(const JailRecord& record) {
     }
   out.hideKernelLog = std::find(refused.begin(), refused.end(), KernelLog) != refused.end();
   out.setHostname = std::find(refused.begin(), refused.end(), Hostname) == refused.end();
-  // A jail that keeps CAP_SYS_ADMIN (children.max) mounts with it.
-  out.lockedMounts = std::find(refused.begin(), refused.end(), Mount) == refused.end() &&
-                     !hasCapability(out.capabilities, CAP_SYS_ADMIN);
-  chooseBrokered(out, refused, ordinaryRoot);
+  // children.max lets mount(2) through for the child jails' user
+  // namespaces; in the jail's own mount namespace the kernel still refuses it.
+  out.lockedMounts = ownMounts && std::find(refused.begin(), refused.end(), Mount) == refused.end();
+  chooseBrokered(out, refused, ordinaryRoot, makesJails);
   // The System V calls of 32-bit x86 all go through one multiplexer.
   if (std::ranges::any_of(std::array{SysvMsg, SysvSem, SysvShm},
                           [&](CallGroup g) { return std::ranges::find(refused, g) != refused.end(); }))

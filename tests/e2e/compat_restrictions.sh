@@ -181,12 +181,10 @@ hostname refused EPERM" allow.nosuser
 	probe_jail "allow.noset_hostname" "hostname refused EPERM" allow.noset_hostname
 	probe_jail "vnet" "raw_inet open
 raw_packet open" vnet
-	probe_jail "children.max=1" "mount open
-new_userns open
-new_mountns open
-bind_mount open
-uncover_proc open
-unmask_proc_sys open" children.max=1
+	# A jail that makes jails makes user namespaces, where it is capable
+	# over nothing of its own: no mount, no new procfs, no mask undone.
+	probe_jail "children.max=1" "new_userns open
+userns_unmask refused EINVAL" children.max=1
 	run "$JAIL" -c name=p path="$ROOT" mount.devfs mount.procfs mount="sysfs $ROOT/sys sysfs rw 0 0" ip4=inherit persist
 	run "$JLS" -j p -n allow.raw_sockets allow.reserved_ports allow.suser
 	check "jls shows FreeBSD's defaults" "allow.noraw_sockets allow.reserved_ports allow.suser" "$OUT"
@@ -316,16 +314,17 @@ brokered() {
 	"$JAIL" -r n > /dev/null
 }
 
-# A jail made inside a jail (children.max) gets its allowances as any
-# other: its root sets its own host name and bind mounts, and every other
-# route stays closed, although its parent may make namespaces.
+# A jail made inside a jail (children.max) lives in a user namespace of
+# its own: its root sets its own host name and bind mounts, and every other
+# route stays closed. jail(8) inside the jail mounts only what the kernel
+# lets that namespace mount, as FreeBSD's mounts only what the jail may:
+# no procfs, no sysfs.
 nested() {
-	run "$JAIL" -c name=outer path=/ children.max=1 ip4=inherit persist
+	run "$JAIL" -c name=outer path=/ children.max=3 ip4=inherit persist
 	check "nested: the parent is created" "0:" "$STATUS:$ERR"
 	outer_name=$("$JEXEC" outer hostname)
 	run "$JEXEC" outer "$JAIL" -c name=inner path="$ROOT" host.hostname=inner.example.org mount.devfs \
-		mount.procfs mount="sysfs $ROOT/sys sysfs rw 0 0" ip4=inherit persist allow.mount allow.mount.nullfs \
-		allow.mount.tmpfs enforce_statfs=1
+		ip4=inherit persist allow.mount allow.mount.nullfs allow.mount.tmpfs enforce_statfs=1
 	check "nested: the child is created" "0:" "$STATUS:$ERR"
 	run "$JEXEC" outer "$JEXEC" inner hostname renamed.example.org
 	check "nested: the child's root sets its host name" "0:renamed.example.org" \
@@ -333,16 +332,26 @@ nested() {
 	check "nested: the parent's name is untouched" "$outer_name" "$("$JEXEC" outer hostname)"
 	run "$JEXEC" outer "$JLS" -j inner host.hostname
 	check "nested: the parent's jls shows the child's name" "renamed.example.org" "$OUT"
-	run "$JEXEC" outer "$JEXEC" inner /probe --in-jail
-	check "nested: the child's routes, with allow.mount.nullfs and tmpfs" "" "$(mismatches "$OUT" "mount open
-bind_mount open
-uncover_proc refused EINVAL
-unmask_proc_sys refused EINVAL")"
-	run "$JEXEC" outer "$JEXEC" inner /bin/sh -c 'mount -t tmpfs tmpfs /mnt && grep -c " /mnt " /proc/self/mountinfo && umount /mnt'
-	check "nested: the child's init mounts a tmpfs for its root" "0:1" "$STATUS:$OUT"
+	run "$JEXEC" outer "$JEXEC" inner /bin/sh -c 'mkdir -p /mnt/a /mnt/b && mount --bind /mnt/a /mnt/b && umount /mnt/b'
+	check "nested: the child's root bind mounts (allow.mount.nullfs)" "0:" "$STATUS:$ERR"
+	run "$JEXEC" outer "$JEXEC" inner /bin/sh -c 'mount -t tmpfs tmpfs /mnt/a'
+	check "nested: no tmpfs: the kernel mounts none for the child's root" "1" "$STATUS"
 	run "$JEXEC" outer "$JEXEC" -U nobody inner /probe --in-jail
 	check "nested: another user of the child may not set its name" "hostname refused EPERM" \
 		"$(printf '%s\n' "$OUT" | grep '^hostname ')"
+	run "$JEXEC" outer "$JAIL" -c name=withproc path="$ROOT" mount.procfs persist
+	check "nested: a child's procfs is refused" "1:Operation not permitted" \
+		"$STATUS:$(printf '%s\n' "$ERR" | grep -o 'Operation not permitted' | head -n 1)"
+	run "$JEXEC" outer "$JAIL" -c name=withsys path="$ROOT" mount="sysfs $ROOT/sys sysfs ro 0 0" persist
+	check "nested: a child's sysfs is refused" "1:Operation not permitted" \
+		"$STATUS:$(printf '%s\n' "$ERR" | grep -o 'Operation not permitted' | head -n 1)"
+	# A child that shares its parent's root sees the parent's masked /proc.
+	run "$JEXEC" outer "$JAIL" -c name=shared path=/ ip4=inherit persist
+	check "nested: a child with the parent's root is created" "0:" "$STATUS:$ERR"
+	run "$JEXEC" outer "$JEXEC" shared cat /proc/self/uid_map
+	check "nested: the child's user namespace maps every id to itself" "0 0 4294967295" "$(echo $OUT)"
+	run "$JEXEC" outer "$JEXEC" shared "$ROOT/probe" --in-jail "$ROOT/tmp/probe-null"
+	check "nested: the child's routes" "" "$(mismatches "$OUT" "reserved_port refused EACCES")"
 	"$JAIL" -r outer > /dev/null
 }
 

@@ -158,6 +158,39 @@ long uncoverProc() { return mountOnScratch("/tmp/.probe-proc", "/proc", nullptr,
 // where the jail is no boundary (children.max), and the jail then goes.
 long unmaskProcSys() { return umount2("/proc/sys", MNT_DETACH); }
 
+// `call` in a user and mount namespace of the probe's own, with every
+// capability there (children.max lets a jail make them, for its child
+// jails), in a child: the result and errno, as the child exits with them.
+long inOwnUserNamespace(long (*call)()) {
+  const pid_t child = fork();
+  if (child == 0) {
+    if (unshare(CLONE_NEWUSER | CLONE_NEWNS) != 0) _exit(errno);
+    errno = 0;
+    _exit(call() == 0 ? 0 : (errno != 0 ? errno : EIO));
+  }
+  int status = 0;
+  waitpid(child, &status, 0);
+  errno = WIFEXITED(status) ? WEXITSTATUS(status) : EINTR;
+  return errno == 0 ? 0 : -1;
+}
+
+// A procfs of the probe's own: without the masks of the jail's /proc. The
+// directory is made before the namespace, by the jail's root.
+long freshProcfs() {
+  const long result = mount("proc", "/tmp/.probe-procfs", "proc", 0, nullptr);
+  if (result == 0) umount2("/tmp/.probe-procfs", MNT_DETACH);
+  return result;
+}
+
+long userNamespaceProcfs() {
+  mkdir("/tmp/.probe-procfs", 0700);
+  const long result = inOwnUserNamespace(freshProcfs);
+  const int error = errno;
+  rmdir("/tmp/.probe-procfs");
+  errno = error;
+  return result;
+}
+
 // A writable-looking file of /sys that exists here: opened, never written.
 const char* sysFile() {
   for (const char* path : {"/sys/kernel/uevent_helper", "/sys/kernel/rcu_expedited", "/sys/kernel/profiling"})
@@ -288,8 +321,11 @@ void processRoutes(const char* node) {
   ROUTE("new_userns", unshareInChild(CLONE_NEWUSER));
   ROUTE("new_mountns", unshareInChild(CLONE_NEWNS));
   ROUTE("bind_mount", bindMount());
+  ROUTE("userns_procfs", userNamespaceProcfs());
   // EINVAL is how the kernel refuses to uncover or unmount a locked mount.
-  long result = uncoverProc();
+  long result = inOwnUserNamespace(unmaskProcSys);
+  report("userns_unmask", result, errno, true);
+  result = uncoverProc();
   report("uncover_proc", result, errno, true);
   result = unmaskProcSys();
   report("unmask_proc_sys", result, errno, true);
