@@ -327,13 +327,18 @@ BOOST_AUTO_TEST_CASE(nothing_is_mounted_for_a_jail_without_the_means_or_the_need
   BOOST_TEST(refusesWith(user, "fsopen", EPERM));
   BOOST_TEST((user == jailPrivileges(jailWith({{"allow.suser", {"false"}}}))));
   // children.max: the child jails' inits need a listener of their own, and a
-  // process gets one at most; the jail's mount calls go to the kernel.
+  // process gets one at most; the jail's mount calls go to the kernel. The
+  // init keeps CAP_SYS_ADMIN (21) for its children's procfs only.
   const JailPrivileges parent =
       jailPrivileges(mountingJail({{"allow.mount.tmpfs", {"true"}}, {"children.max", {"1"}}}));
   BOOST_TEST(parent.brokeredMounts.empty());
+  BOOST_TEST(parent.childProcfs);
   BOOST_TEST(parent.capabilities == (kDefault | bit(31)));
-  BOOST_TEST(parent.initCapabilities == (kDefault | bit(31)));
+  BOOST_TEST(parent.initCapabilities == (kDefault | bit(31) | bit(21)));
   BOOST_TEST((parent.initRefused == parent.refused));
+  BOOST_TEST(!withoutBroker(parent).childProcfs);
+  BOOST_TEST(withoutBroker(parent).initCapabilities == (kDefault | bit(31)));
+  BOOST_TEST(!jailPrivileges(jailWith({{"children.max", {"1"}}, {"allow.suser", {"false"}}})).childProcfs);
   BOOST_TEST(!parent.lockedMounts);
   for (const char* call : kMountCalls) {
     BOOST_TEST(!refuses(parent, call), call);
@@ -412,7 +417,7 @@ BOOST_AUTO_TEST_CASE(allow_quotas_hands_quotactl_to_the_jails_init) {
        }) {
     const JailPrivileges p = jailPrivileges(jailWith(params));
     BOOST_TEST(!p.brokeredQuotas, params.back().name);
-    BOOST_TEST(!p.hasBroker(), params.back().name);
+    BOOST_TEST(p.hasBroker() == p.childProcfs, params.back().name);
     BOOST_TEST(!hands(p, "quotactl"), params.back().name);
   }
 }

@@ -1,6 +1,7 @@
 // The user namespace that jail(8) inside a jail makes its child jails in:
 // each case runs in a forked child (inChildProcess), which reports what it
 // found as text; the test process itself changes nothing.
+#include <fcntl.h>
 #include <linux/capability.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -89,6 +90,22 @@ BOOST_AUTO_TEST_CASE(mapping_root_takes_cap_setfcap) {
   });
   BOOST_TEST(found.starts_with("same namespace: write /proc/"), found);
   BOOST_TEST(found.ends_with("/uid_map: Operation not permitted"), found);
+}
+
+BOOST_AUTO_TEST_CASE(closing_descriptors_can_keep_one) {
+  const std::string found = inChildProcess([] {
+    const int null = open("/dev/null", O_RDONLY);
+    const int first = 200, kept = 201, last = 202;
+    if (null < 0 || dup2(null, first) != first || dup2(null, kept) != kept || dup2(null, last) != last)
+      return std::string("no descriptors 200 to 202");
+    closeDescriptorsFrom(first, kept);
+    std::ostringstream out;
+    out << (fcntl(first, F_GETFD) >= 0) << (fcntl(kept, F_GETFD) >= 0) << (fcntl(last, F_GETFD) >= 0);
+    return out.str();
+  });
+  // The first and the last closed, the kept one open (the child's pipe to
+  // the test lies below them all).
+  BOOST_TEST(found == "010");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -17,6 +17,7 @@
 #include "jail_restrictions.h"
 #include "linux_namespaces.h"
 #include "jail_broker.h"
+#include "child_procfs.h"
 #include "network_confinement.h"
 #include "user_database.h"
 
@@ -98,7 +99,13 @@ void restrictOrDie(const LaunchSpec& spec, int brokerChannel) {
   for (const auto& [name, value] : spec.environment) setenv(name.c_str(), value.c_str(), 1);
   if (spec.outputFd >= 0 && (dup2(spec.outputFd, STDOUT_FILENO) < 0 || dup2(spec.outputFd, STDERR_FILENO) < 0))
     die(spec, std::string("exec.consolelog: ") + std::strerror(errno));
-  closeDescriptorsFrom(3);
+  // A jail that makes jails: its processes keep the init's channel, over
+  // which a child jail's holder asks for its procfs (child_procfs.h).
+  const bool keepChannel = spec.inJail && spec.privileges && spec.privileges->childProcfs && brokerChannel >= 0;
+  if (keepChannel && brokerChannel != kChildProcfsFd && dup2(brokerChannel, kChildProcfsFd) < 0)
+    die(spec, std::string("dup2: ") + std::strerror(errno));
+  if (keepChannel) fcntl(kChildProcfsFd, F_SETFD, 0);
+  closeDescriptorsFrom(3, keepChannel ? kChildProcfsFd : -1);
   std::vector<std::string> words = spec.command.argv;
   if (words.empty()) {
     const char* shell = std::getenv("SHELL");

@@ -20,6 +20,7 @@
 #include <sstream>
 
 #include "broker_mounts.h"
+#include "child_procfs.h"
 #include "descriptor_passing.h"
 #include "jail_identity.h"
 #include "linux_mounts.h"
@@ -189,8 +190,13 @@ void JailBroker::serve(std::span<const pollfd> entries) {
 }
 
 void JailBroker::receiveListeners() {
-  for (int fd = -1, unused = 0; receiveDescriptor(channel_, fd, unused, false);) {
+  for (int fd = -1, kind = 0; receiveDescriptor(channel_, fd, kind, false);) {
     if (fd < 0) continue;
+    if (kind == kChildProcfsRequest) {
+      if (privileges_.childProcfs) answerChildProcfs(fd, proc_);
+      close(fd);
+      continue;
+    }
     if (listeners_.size() >= kMaxListeners) {
       close(fd);  // its calls fail with ENOSYS once no one listens
       continue;

@@ -23,6 +23,7 @@
 #include "linux_mounts.h"
 #include "linux_namespaces.h"
 #include "jail_broker.h"
+#include "child_procfs.h"
 #include "text_fields.h"
 
 namespace rcjail::compat {
@@ -107,11 +108,19 @@ bool jailIsEmpty() { return kill(-1, 0) != 0 && errno == ESRCH; }
 // or entering the root (hostname, domain name, loopback, /proc of its own).
 // True once the holder is in the jail's root, with `broker` made where the
 // init mounts for the jail's root.
+// ownProcfs for a jail made inside a jail: its parent's init mounts it.
+// Where the parent's channel did not come down to the holder (jail(8) was
+// started by a process that closed it), a jail that shares its parent's
+// root keeps its parent's masked /proc.
+std::string ownChildProcfs() {
+  if (!foreignProcfs() || fcntl(kChildProcfsFd, F_GETFD) < 0) return {};
+  return requestChildProcfs(kChildProcfsFd, "/proc");
+}
+
 // `ownUsers`: the jail lives in a user namespace of its own (made inside a
 // jail), where the kernel lets no new procfs be mounted under the masked
-// /proc of its parent (mount_namespaces(7)): the init mounts nothing for the
-// jail's root, and a jail that shares its parent's root keeps its
-// parent's /proc.
+// /proc of its parent (mount_namespaces(7)): its parent's init mounts its
+// procfs (child_procfs.h), and its own init mounts nothing for its root.
 bool answerSetupRequest(int socket, const std::vector<std::string>& f, std::unique_ptr<JailBroker>& broker,
                         bool ownUsers) {
   if (f[0] == "mount" && f.size() == 7) {
@@ -121,7 +130,8 @@ bool answerSetupRequest(int socket, const std::vector<std::string>& f, std::uniq
       sendPacket(socket, reply('c', error));
       return false;
     }
-    error = performMount(linuxMountFor(entry));
+    const LinuxMount mount = linuxMountFor(entry);
+    error = ownUsers && mount.fstype == "proc" ? requestChildProcfs(kChildProcfsFd, mount.target) : performMount(mount);
     sendPacket(socket, error.empty() ? reply('o', "") : reply('e', error));
     return false;
   }
@@ -139,7 +149,7 @@ bool answerSetupRequest(int socket, const std::vector<std::string>& f, std::uniq
     if (error.empty()) error = setHostname(f[2]);
     if (error.empty() && !f[3].empty()) error = setDomainname(f[3]);
     if (error.empty() && f[4] == "1") error = bringLoopbackUp();
-    if (error.empty() && !ownUsers) error = ownProcfs();
+    if (error.empty()) error = ownUsers ? ownChildProcfs() : ownProcfs();
     if (error.empty()) error = restrictJailFileSystem(hideKernelLog);
     if (error.empty() && privileges.lockedMounts) error = lockMountNamespace();
     if (error.empty()) error = restrictJailInit(privileges);
@@ -216,7 +226,8 @@ bool answerSetupRequest(int socket, const std::vector<std::string>& f, std::uniq
   socket = 3;
   HostNetwork host;
   if (hostNetns >= 0) host.netns = dup2(hostNetns, 4);
-  closeDescriptorsFrom(host.netns >= 0 ? 5 : 4);
+  // Inside a jail, the parent's init channel stays (child_procfs.h).
+  closeDescriptorsFrom(host.netns >= 0 ? 5 : 4, ownUsers ? kChildProcfsFd : -1);
   const int signals = watchSignals();
 
   const std::string privateError = makeMountsPrivate();

@@ -151,6 +151,14 @@ std::optional<pid_t> findJailInit(const JailRecord& record, const NamespaceId& c
       if (matchesRecordedInit(record, *facts)) return record.initPid;
     return std::nullopt;
   }
+  // The caller's own jail: its init is PID 1 here, whose namespace links the
+  // caller may not read (an init that mounts for its jail keeps capabilities
+  // that its jail's processes lack, ptrace(2)); its start time it may.
+  if (record.jailNamespace == caller) {
+    const std::optional<unsigned long long> start = processStartTime(1);
+    if (start && matchesRecordedInit(record, ProcessFacts{*start, caller, 1})) return 1;
+    return std::nullopt;
+  }
   for (pid_t pid : procPids()) {
     if (pidNamespaceOf(pid) != std::optional<NamespaceId>(record.jailNamespace)) continue;
     if (std::optional<ProcessFacts> facts = readProcessFacts(pid))

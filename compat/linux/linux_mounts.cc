@@ -184,11 +184,15 @@ std::string enterJailRoot(const std::string& path) {
   return {};
 }
 
-std::string ownProcfs() {
+bool foreignProcfs() {
   struct statfs info{};
-  if (statfs("/proc", &info) != 0 || info.f_type != PROC_SUPER_MAGIC) return {};
+  if (statfs("/proc", &info) != 0 || info.f_type != PROC_SUPER_MAGIC) return false;
   char link[32] = {};
-  if (readlink("/proc/self", link, sizeof link - 1) > 0 && std::string(link) == std::to_string(getpid())) return {};
+  return readlink("/proc/self", link, sizeof link - 1) <= 0 || std::string(link) != std::to_string(getpid());
+}
+
+std::string ownProcfs() {
+  if (!foreignProcfs()) return {};
   if (mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, nullptr) != 0) return mountError("/proc");
   return {};
 }

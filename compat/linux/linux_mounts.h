@@ -44,6 +44,9 @@ std::string enterJailRoot(const std::string& path);
 // one of the jail's own, so that the jail sees and signals only its processes.
 std::string ownProcfs();
 
+// Whether /proc is a procfs of another PID namespace than the caller's.
+bool foreignProcfs();
+
 std::string setHostname(const std::string& hostname);
 std::string setDomainname(const std::string& domainname);
 std::string bringLoopbackUp();

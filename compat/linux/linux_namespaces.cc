@@ -158,10 +158,21 @@ std::optional<unsigned long long> processStartTime(pid_t pid) {
   return stat->startTime;
 }
 
-void closeDescriptorsFrom(int first) {
-  if (close_range(static_cast<unsigned>(first), ~0U, 0) == 0) return;
+namespace {
+
+void closeRange(unsigned first, unsigned last) {
+  if (close_range(first, last, 0) == 0) return;
   const long limit = sysconf(_SC_OPEN_MAX);
-  for (long fd = first; fd < (limit > 0 ? limit : 1024); ++fd) close(static_cast<int>(fd));
+  for (unsigned long fd = first; fd <= last && fd < static_cast<unsigned long>(limit > 0 ? limit : 1024); ++fd)
+    close(static_cast<int>(fd));
+}
+
+}  // namespace
+
+void closeDescriptorsFrom(int first, int keep) {
+  if (keep < first) return closeRange(static_cast<unsigned>(first), ~0U);
+  if (keep > first) closeRange(static_cast<unsigned>(first), static_cast<unsigned>(keep - 1));
+  closeRange(static_cast<unsigned>(keep + 1), ~0U);
 }
 
 std::string readUntilClosed(int fd) {

@@ -52,8 +52,9 @@ std::string lockMountNamespace();
 // process does not exist or is a zombie.
 std::optional<unsigned long long> processStartTime(pid_t pid);
 
-// Closes every descriptor from `first` up (close_range, or a loop).
-void closeDescriptorsFrom(int first);
+// Closes every descriptor from `first` up (close_range, or a loop), but
+// `keep` where it is one of them.
+void closeDescriptorsFrom(int first, int keep = -1);
 
 // Everything a child writes to the pipe `fd` until it closes its end (reads
 // interrupted by a signal are retried); then closes `fd`.

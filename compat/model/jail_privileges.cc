@@ -228,6 +228,7 @@ void chooseBrokered(JailPrivileges& out, std::vector<CallGroup>& refused, bool o
     std::erase_if(out.brokeredMounts, [](std::string_view type) { return type == "proc" || type == "sysfs"; });
   if (!out.brokeredMounts.empty()) std::erase_if(refused, [](CallGroup g) { return g == Mount || g == MountOther; });
   out.brokeredQuotas = std::ranges::find(refused, Quotas) == refused.end() && !ordinaryRoot && !makesJails;
+  out.childProcfs = makesJails && !ordinaryRoot;
 }
 
 // The calls handed to the init, and what the init keeps for them:
@@ -312,6 +313,7 @@ JailPrivileges withoutBroker(JailPrivileges p) {
   p.refused = std::move(refused);
   p.brokeredMounts.clear();
   p.brokeredQuotas = false;
+  p.childProcfs = false;
   p.initCapabilities = p.capabilities;
   p.initRefused = p.refused;
   return p;

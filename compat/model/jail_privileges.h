@@ -109,13 +109,17 @@ struct JailPrivileges {
   // Quotas are changed (and other users' read) by the jail's init for the
   // jail's root (allow.quotas), which asks with quotactl(2).
   bool brokeredQuotas = false;
+  // The jail's init mounts the procfs of a child jail (children.max), which
+  // its holder asks for over the init's channel (child_procfs.h): in the
+  // child's user namespace the kernel mounts none under the jail's masks.
+  bool childProcfs = false;
   // What the jail's init keeps and is refused itself: the jail's set, and
   // where it mounts for the jail, CAP_SYS_ADMIN and the mount calls.
   CapabilitySet initCapabilities = 0;
   std::vector<RefusedCall> initRefused;
   bool operator==(const JailPrivileges&) const = default;
   // Whether the jail's init answers calls for the jail's root (jail_broker.h).
-  bool hasBroker() const { return !brokeredMounts.empty() || brokeredQuotas; }
+  bool hasBroker() const { return !brokeredMounts.empty() || brokeredQuotas || childProcfs; }
 };
 
 // From a jail's recorded parameters; a parameter the record lacks (an older

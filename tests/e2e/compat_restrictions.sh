@@ -316,42 +316,59 @@ brokered() {
 
 # A jail made inside a jail (children.max) lives in a user namespace of
 # its own: its root sets its own host name and bind mounts, and every other
-# route stays closed. jail(8) inside the jail mounts only what the kernel
-# lets that namespace mount, as FreeBSD's mounts only what the jail may:
-# no procfs, no sysfs.
+# route stays closed. Its procfs comes from its parent's init, masked, and
+# the masks stay even for the parent's root in the child's namespaces.
 nested() {
 	run "$JAIL" -c name=outer path=/ children.max=3 ip4=inherit persist
 	check "nested: the parent is created" "0:" "$STATUS:$ERR"
 	outer_name=$("$JEXEC" outer hostname)
 	run "$JEXEC" outer "$JAIL" -c name=inner path="$ROOT" host.hostname=inner.example.org mount.devfs \
-		ip4=inherit persist allow.mount allow.mount.nullfs allow.mount.tmpfs enforce_statfs=1
+		mount.procfs ip4=inherit persist allow.mount allow.mount.nullfs allow.mount.tmpfs enforce_statfs=1
 	check "nested: the child is created" "0:" "$STATUS:$ERR"
+	run "$JEXEC" outer "$JEXEC" inner cat /proc/self/uid_map
+	check "nested: the child's user namespace maps every id to itself" "0 0 4294967295" "$(echo $OUT)"
+	run "$JEXEC" outer "$JEXEC" inner /bin/sh -c 'tr "\0" " " < /proc/1/cmdline'
+	check "nested: the child's procfs is its own" "name=inner" "$(printf '%s\n' "$OUT" | grep -o ' name=inner' | tr -d ' ')"
 	run "$JEXEC" outer "$JEXEC" inner hostname renamed.example.org
 	check "nested: the child's root sets its host name" "0:renamed.example.org" \
 		"$STATUS:$("$JEXEC" outer "$JEXEC" inner hostname)"
 	check "nested: the parent's name is untouched" "$outer_name" "$("$JEXEC" outer hostname)"
 	run "$JEXEC" outer "$JLS" -j inner host.hostname
 	check "nested: the parent's jls shows the child's name" "renamed.example.org" "$OUT"
-	run "$JEXEC" outer "$JEXEC" inner /bin/sh -c 'mkdir -p /mnt/a /mnt/b && mount --bind /mnt/a /mnt/b && umount /mnt/b'
-	check "nested: the child's root bind mounts (allow.mount.nullfs)" "0:" "$STATUS:$ERR"
-	run "$JEXEC" outer "$JEXEC" inner /bin/sh -c 'mount -t tmpfs tmpfs /mnt/a'
+	run "$JEXEC" outer "$JEXEC" inner /probe --in-jail
+	check "nested: the child's routes, with allow.mount.nullfs" "" "$(mismatches "$OUT" "sys_write open ENOENT
+reserved_port refused EACCES
+bind_mount open
+uncover_proc refused EINVAL
+unmask_proc_sys refused EINVAL")"
+	run "$JEXEC" outer "$JEXEC" inner /bin/sh -c 'mount -t tmpfs tmpfs /mnt'
 	check "nested: no tmpfs: the kernel mounts none for the child's root" "1" "$STATUS"
 	run "$JEXEC" outer "$JEXEC" -U nobody inner /probe --in-jail
 	check "nested: another user of the child may not set its name" "hostname refused EPERM" \
 		"$(printf '%s\n' "$OUT" | grep '^hostname ')"
-	run "$JEXEC" outer "$JAIL" -c name=withproc path="$ROOT" mount.procfs persist
-	check "nested: a child's procfs is refused" "1:Operation not permitted" \
-		"$STATUS:$(printf '%s\n' "$ERR" | grep -o 'Operation not permitted' | head -n 1)"
 	run "$JEXEC" outer "$JAIL" -c name=withsys path="$ROOT" mount="sysfs $ROOT/sys sysfs ro 0 0" persist
 	check "nested: a child's sysfs is refused" "1:Operation not permitted" \
 		"$STATUS:$(printf '%s\n' "$ERR" | grep -o 'Operation not permitted' | head -n 1)"
-	# A child that shares its parent's root sees the parent's masked /proc.
+	# A child that shares its parent's root gets a procfs of its own over it.
 	run "$JEXEC" outer "$JAIL" -c name=shared path=/ ip4=inherit persist
 	check "nested: a child with the parent's root is created" "0:" "$STATUS:$ERR"
-	run "$JEXEC" outer "$JEXEC" shared cat /proc/self/uid_map
-	check "nested: the child's user namespace maps every id to itself" "0 0 4294967295" "$(echo $OUT)"
+	run "$JEXEC" outer "$JEXEC" shared /bin/sh -c 'tr "\0" " " < /proc/1/cmdline'
+	check "nested: the child with the parent's root sees its own processes" "name=shared" \
+		"$(printf '%s\n' "$OUT" | grep -o 'name=shared')"
 	run "$JEXEC" outer "$JEXEC" shared "$ROOT/probe" --in-jail "$ROOT/tmp/probe-null"
 	check "nested: the child's routes" "" "$(mismatches "$OUT" "reserved_port refused EACCES")"
+	# The parent's root is capable in the child's user namespace, which owns
+	# the child's mount namespace; the masks of the child's procfs are
+	# locked against it all the same.
+	run "$JEXEC" outer /bin/sh -c 'for p in /proc/[0-9]*; do
+		tr "\0" " " < "$p/cmdline" | grep -q "name=[s]hared path=" && echo "${p#/proc/}"; done'
+	run "$JEXEC" outer nsenter -t "$OUT" -U -m umount /proc/sys
+	check "nested: the parent's root cannot unmask the child's /proc/sys" "refused" \
+		"$([ "$STATUS" -ne 0 ] && echo refused)"
+	# Opened for appending, never written.
+	run "$JEXEC" outer "$JEXEC" shared /bin/sh -c ': >> /proc/sys/kernel/core_pattern'
+	check "nested: the child's /proc/sys stays read-only" "Read-only file system" \
+		"$(printf '%s\n' "$ERR" | grep -o 'Read-only file system')"
 	"$JAIL" -r outer > /dev/null
 }
 
@@ -380,7 +397,7 @@ if [ "${1:-}" = inner ]; then
 fi
 
 compat_setup
-command -v unshare > /dev/null || skip "no unshare"
+command -v unshare > /dev/null && command -v nsenter > /dev/null || skip "no unshare or nsenter (util-linux)"
 [ -x "$BUILD_DIR/tests/jail_probe" ] || skip "no jail_probe in $BUILD_DIR/tests"
 : > "$WORK/signals"
 unshare --pid --fork --mount-proc --net sh "$(dirname "$0")/signal-recording-init" "$WORK/signals" \
