@@ -11,7 +11,9 @@
 // namespace whose effective uid is 0: a new file system of an allowed type
 // or the unmount of one it mounted (broker_mounts.h), a quota set or read.
 // Every other request is refused with EPERM, or left to the kernel, which
-// judges it by the caller's own privileges.
+// judges it by the caller's own privileges. The init of a jail that makes
+// jails (children.max) takes one more request over its channel: the procfs
+// of a child jail (child_procfs.h).
 #pragma once
 
 #include <poll.h>

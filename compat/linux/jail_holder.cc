@@ -104,10 +104,6 @@ void reapChildren() {
 // ESRCH means there is none.
 bool jailIsEmpty() { return kill(-1, 0) != 0 && errno == ESRCH; }
 
-// One request of jail(8) while it builds the jail: a mount below the root,
-// or entering the root (hostname, domain name, loopback, /proc of its own).
-// True once the holder is in the jail's root, with `broker` made where the
-// init mounts for the jail's root.
 // ownProcfs for a jail made inside a jail: its parent's init mounts it.
 // Where the parent's channel did not come down to the holder (jail(8) was
 // started by a process that closed it), a jail that shares its parent's
@@ -117,6 +113,10 @@ std::string ownChildProcfs() {
   return requestChildProcfs(kChildProcfsFd, "/proc");
 }
 
+// One request of jail(8) while it builds the jail: a mount below the root,
+// or entering the root (hostname, domain name, loopback, /proc of its own).
+// True once the holder is in the jail's root, with `broker` made where the
+// init mounts for the jail's root.
 // `ownUsers`: the jail lives in a user namespace of its own (made inside a
 // jail), where the kernel lets no new procfs be mounted under the masked
 // /proc of its parent (mount_namespaces(7)): its parent's init mounts its
