@@ -71,7 +71,8 @@ const std::vector<PrivilegeRule>& rules() {
        "jail(8) inside the jail makes each child jail in a user namespace of its own, every id mapped to "
        "itself, where it is capable over the child's namespaces only; the copy of the jail's mounts that "
        "the child starts from locks every one of them, and the kernel mounts no procfs or sysfs there "
-       "under the jail's masked /proc and read-only /sys; CAP_SETFCAP, without which no user namespace may "
+       "under the jail's masked /proc and read-only /sys, so the jail's init mounts the child's procfs with "
+       "its masks locked (child_procfs.h); CAP_SETFCAP, without which no user namespace may "
        "map the host's root (a file capability is no more than the set-user-ID file jailed root may make)",
        cap(CAP_SETFCAP), {Mount, MountOther, Namespaces, UserNamespaces}, AtLeast, false, 1},
       {"allow.mount", "mount file systems of the allow.mount.* types while enforce_statfs < 2",
@@ -216,9 +217,10 @@ namespace {
 // What the jail's init does for the jail's root (jail_broker.h): the file
 // systems it mounts, and whether it manages quotas; an ordinary root
 // (allow.nosuser) gets neither. Nor does a jail that makes child jails
-// (children.max): the kernel lets a process install one seccomp listener
-// at most (EBUSY), and the child jail's init needs its own. The mount calls
-// are then no longer refused.
+// (children.max): a listener in its filter, which jail(8) inside it and
+// the child jails inherit, would take the mounts that jail(8) makes for a
+// child in the child's user namespace away from the kernel. The mount
+// calls are then no longer refused.
 void chooseBrokered(JailPrivileges& out, std::vector<CallGroup>& refused, bool ordinaryRoot, bool makesJails) {
   if (makesJails || ordinaryRoot) out.brokeredMounts.clear();
   // Where the jail's root may move and unmount what it did not mount
