@@ -50,16 +50,22 @@ int buildInChild(const MountDecision& d, const MountRequest& request, int caller
     const char* data = d.type == "sysfs" || request.data.empty() ? nullptr : request.data.c_str();
     if (mount(source.c_str(), at.c_str(), d.type.c_str(), d.flags, data) != 0) return errno;
   }
-  if (d.type == "proc") {
-    // The jail's null device, laid over what is hidden: no process of the
-    // jail can make a device node, so a 1,3 there is the null device.
-    const int null = open("/dev/null", O_PATH | O_CLOEXEC);
-    struct stat st{};
-    if (null < 0 || fstat(null, &st) != 0 || !S_ISCHR(st.st_mode) || st.st_rdev != makedev(1, 3)) return ENODEV;
-    if (!restrictProcfs(at, hideKernelLog, descriptorPath(null)).empty()) return errno ? errno : EIO;
-  }
+  if (d.type == "proc")
+    if (int error = maskProcfs(at, hideKernelLog)) return error;
   const int tree = open_tree(AT_FDCWD, at.c_str(), OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC | AT_RECURSIVE);
   return tree < 0 ? errno : -tree;
+}
+
+}  // namespace
+
+int maskProcfs(const std::string& at, bool hideKernelLog) {
+  // The jail's null device, laid over what is hidden: no process of the
+  // jail can make a device node, so a 1,3 there is the null device.
+  const int null = open("/dev/null", O_PATH | O_CLOEXEC);
+  struct stat st{};
+  if (null < 0 || fstat(null, &st) != 0 || !S_ISCHR(st.st_mode) || st.st_rdev != makedev(1, 3)) return ENODEV;
+  if (!restrictProcfs(at, hideKernelLog, descriptorPath(null)).empty()) return errno ? errno : EIO;
+  return 0;
 }
 
 int waitForChild(pid_t child) {
@@ -69,7 +75,28 @@ int waitForChild(pid_t child) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : EIO;
 }
 
-}  // namespace
+BuiltMount treeFromChild(const std::function<int()>& build) {
+  int pair[2];
+  if (socketpair(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0, pair) != 0) return {errno, -1};
+  const pid_t child = fork();
+  if (child == 0) {
+    close(pair[0]);
+    const int result = build();
+    sendDescriptor(pair[1], result < 0 ? -result : -1, result < 0 ? 0 : result);
+    _exit(0);
+  }
+  close(pair[1]);
+  BuiltMount built;
+  if (child > 0) {
+    if (!receiveDescriptor(pair[0], built.tree, built.error, true)) built.error = EIO;
+    waitForChild(child);
+  } else {
+    built.error = errno;
+  }
+  close(pair[0]);
+  if (built.tree >= 0) built.error = 0;
+  return built;
+}
 
 namespace {
 
@@ -118,26 +145,7 @@ unsigned long remountFlags(const std::string& type, unsigned long asked) {
 
 BuiltMount buildMount(const MountDecision& decision, const MountRequest& request, int callerRoot, int proc,
                       bool hideKernelLog) {
-  int pair[2];
-  if (socketpair(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0, pair) != 0) return {errno, -1};
-  const pid_t child = fork();
-  if (child == 0) {
-    close(pair[0]);
-    const int result = buildInChild(decision, request, callerRoot, proc, hideKernelLog);
-    sendDescriptor(pair[1], result < 0 ? -result : -1, result < 0 ? 0 : result);
-    _exit(0);
-  }
-  close(pair[1]);
-  BuiltMount built;
-  if (child > 0) {
-    if (!receiveDescriptor(pair[0], built.tree, built.error, true)) built.error = EIO;
-    waitForChild(child);
-  } else {
-    built.error = errno;
-  }
-  close(pair[0]);
-  if (built.tree >= 0) built.error = 0;
-  return built;
+  return treeFromChild([&] { return buildInChild(decision, request, callerRoot, proc, hideKernelLog); });
 }
 
 int unmountMade(const std::string& target, const std::string& mountId, int flags, int callerRoot, int proc) {

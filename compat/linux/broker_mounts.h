@@ -4,7 +4,10 @@
 // path it follows leads out of it.
 #pragma once
 
+#include <sys/types.h>
+
 #include <cerrno>
+#include <functional>
 #include <string>
 
 #include "jail_privileges.h"
@@ -50,6 +53,20 @@ struct BuiltMount {
 };
 BuiltMount buildMount(const MountDecision& decision, const MountRequest& request, int callerRoot, int proc,
                       bool hideKernelLog);
+
+// Runs `build` in a forked child, which returns an errno or minus the
+// descriptor of a detached tree (open_tree(2)); the tree comes back over a
+// socket. A procfs or a sysfs may be built only where the kernel mounts one.
+BuiltMount treeFromChild(const std::function<int()>& build);
+
+// In such a child, with a procfs as its working directory (for the
+// "self/fd/N" path): the masks of a jail's /proc laid over the procfs at
+// `at`, the hidden files under the null device of the child's root. errno,
+// or 0.
+int maskProcfs(const std::string& at, bool hideKernelLog);
+
+// Waits for `child`: its exit status, or EIO where it did not exit.
+int waitForChild(pid_t child);
 
 // Unmounts `target` (inside the caller's root) if it is still the mount
 // `mountId`. errno, or 0.

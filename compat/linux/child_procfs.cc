@@ -12,8 +12,6 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
-#include <sys/sysmacros.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -22,20 +20,12 @@
 
 #include "broker_mounts.h"
 #include "descriptor_passing.h"
-#include "jail_restrictions.h"
 
 namespace rcjail::compat {
 namespace {
 
 constexpr int kAnswerTimeoutMs = 30000;
 constexpr size_t kMaxPath = 4096;
-
-int waitFor(pid_t child) {
-  int status = 0;
-  while (waitpid(child, &status, 0) < 0)
-    if (errno != EINTR) return EIO;
-  return WIFEXITED(status) ? WEXITSTATUS(status) : EIO;
-}
 
 // After setns(2) into a mount namespace the caller's root is that
 // namespace's root: it must be the requester's, or paths would mean
@@ -56,12 +46,9 @@ int buildLocked(int pidfd, int requesterRoot, int proc, const std::string& targe
   if (unshare(CLONE_NEWNS) != 0 || mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0) return errno;
   if (fchdir(proc) != 0) return errno;
   if (mount("proc", target.c_str(), "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, nullptr) != 0) return errno;
-  // The child's null device, laid over what is hidden: in the child's root,
-  // as a bind takes its source from the caller's mount namespace.
-  const int null = open("/dev/null", O_PATH | O_CLOEXEC);
-  struct stat st{};
-  if (null < 0 || fstat(null, &st) != 0 || !S_ISCHR(st.st_mode) || st.st_rdev != makedev(1, 3)) return ENODEV;
-  if (!restrictProcfs(target, true, descriptorPath(null)).empty()) return errno ? errno : EIO;
+  // The null device of the child's root: a bind takes its source from the
+  // caller's mount namespace.
+  if (int error = maskProcfs(target, true)) return error;
   if (unshare(CLONE_NEWUSER | CLONE_NEWNS) != 0) return errno;
   const int tree = open_tree(AT_FDCWD, target.c_str(), OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC | AT_RECURSIVE);
   return tree < 0 ? errno : -tree;
@@ -84,21 +71,10 @@ int attach(int pidfd, int requesterRoot, int tree, const std::string& target) {
 // builder, and attaches what that one sends back. errno, or 0.
 int buildAndAttach(int pidfd, int requesterRoot, int proc, const std::string& target) {
   const pid_t helper = fork();
-  if (helper != 0) return helper < 0 ? errno : waitFor(helper);
+  if (helper != 0) return helper < 0 ? errno : waitForChild(helper);
   if (setns(pidfd, CLONE_NEWPID) != 0) _exit(errno);
-  int pair[2];
-  if (socketpair(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0, pair) != 0) _exit(errno);
-  const pid_t builder = fork();
-  if (builder == 0) {
-    const int result = buildLocked(pidfd, requesterRoot, proc, target);
-    sendDescriptor(pair[1], result < 0 ? -result : -1, result < 0 ? 0 : result);
-    _exit(0);
-  }
-  if (builder < 0) _exit(errno);
-  int tree = -1, error = EIO;
-  if (!receiveDescriptor(pair[0], tree, error, true)) error = EIO;
-  waitFor(builder);
-  _exit(tree < 0 ? error : attach(pidfd, requesterRoot, tree, target));
+  const BuiltMount built = treeFromChild([&] { return buildLocked(pidfd, requesterRoot, proc, target); });
+  _exit(built.tree < 0 ? built.error : attach(pidfd, requesterRoot, built.tree, target));
 }
 
 // The requester by the credentials the kernel gave its socket pair: root

@@ -141,7 +141,8 @@ bool answerSetupRequest(int socket, const std::vector<std::string>& f, std::uniq
       sendPacket(socket, reply('e', "bad request"));
       return false;
     }
-    const JailPrivileges privileges = ownUsers ? withoutBroker(jailPrivileges(*record)) : jailPrivileges(*record);
+    JailPrivileges privileges = jailPrivileges(*record);
+    if (ownUsers) privileges = withoutBroker(privileges);
     const bool hideKernelLog = privileges.hideKernelLog;
     std::string error = restrictJailProcfs(f[1], hideKernelLog);
     if (error.empty() && privileges.hasBroker()) broker = JailBroker::start(privileges, error);
